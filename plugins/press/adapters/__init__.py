@@ -1,0 +1,1 @@
+"""Thin MkDocs plugins over the core: the only code that imports mkdocs."""

@@ -1,0 +1,165 @@
+"""``press/articles``: validate every article, then serve the publication layer.
+
+A thin adapter: it hands raw file bytes to ``press.core.site.load_site`` once per
+build, moves each article to its dated URL with its front matter already parsed,
+adds the generated listing pages, and gives templates plain data under ``press``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
+
+from ..core.listings import IndexPage, ListingPage, check_publications, section_url
+from ..core.model import Publication
+from ..core.site import Options, RawFile, Site, article_publication, load_site
+from ..core.validate import SiteRules
+from ..core.views import ViewContext, article_card, index_view, listing_view
+from .reporting import fail_on
+
+log = get_plugin_logger(__name__)
+
+IN_NAV_KINDS = frozenset({"home", "publication", "section", "tags", "authors", "archive"})
+
+
+class PublicationConfig(base.Config):
+    title = c.Type(str)
+    description = c.Type(str, default="")
+    sections = c.ListOfItems(c.Type(str), default=[])
+    section_required = c.Type(bool, default=False)
+
+
+class ArticlesConfig(base.Config):
+    publications = c.DictOfItems(c.SubConfig(PublicationConfig))
+    timezone = c.Type(str, default="UTC")
+    authors_file = c.Type(str, default="authors.yml")
+    per_page = c.Type(int, default=10)
+    home_count = c.Type(int, default=10)
+    # Drafts and scheduled articles: shown (and marked) under `mkdocs serve`, left out of builds.
+    show_unpublished = c.Optional(c.Type(bool))
+
+
+class ArticlesPlugin(BasePlugin[ArticlesConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.site: Site | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.site = None
+        self.pages_by_src: dict[str, ListingPage | IndexPage] = {}
+        if not config.use_directory_urls:
+            raise PluginError("press/articles: use_directory_urls must stay true: articles and listings live at folder URLs")
+        try:
+            self.timezone = ZoneInfo(self.config.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise PluginError(f"press/articles: timezone: unknown time zone {self.config.timezone!r}; use a name like America/New_York")
+        if not self.config.publications:
+            raise PluginError("press/articles: publications: configure at least one publication (id: {title: ..., sections: [...]})")
+        if self.config.per_page < 1 or self.config.home_count < 1:
+            raise PluginError("press/articles: per_page and home_count must be at least 1")
+        self.publications = {
+            pub_id: Publication(pub_id, pub.title, pub.description, tuple(pub.sections), pub.section_required)
+            for pub_id, pub in self.config.publications.items()
+        }
+        if problems := check_publications(self.publications):
+            raise PluginError("press/articles: " + "; ".join(problems))
+        if config.nav is None:
+            config.nav = self._nav()
+        return config
+
+    def _nav(self) -> list[Any]:
+        """Publications and sections, never articles: a nav of every article costs quadratic time."""
+        nav: list[Any] = [{"Home": "index.md"}]
+        for pub in self.publications.values():
+            nav.append({pub.title: [f"{pub.id}/index.md"] + [{s: f"{section_url(pub.id, s)}index.md"} for s in pub.sections]})
+        return nav + [{"Authors": "authors/index.md"}, {"Tags": "tags/index.md"}, {"Archive": "archive/index.md"}]
+
+    # Runs before the default priority so other plugins (search, ours) see articles at their final URLs.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        pubs = self.publications
+        articles = [f for f in files if article_publication(f.src_uri, pubs)]
+        authors_file = files.get_file_from_path(self.config.authors_file)
+        authored = {f.url: f.src_uri for f in files.documentation_pages() if not article_publication(f.src_uri, pubs)}
+        rules = SiteRules(pubs, {}, self.timezone, frozenset(files.src_uris))
+        options = Options(get_build_datetime(), self._show_unpublished(), self.config.per_page, self.config.home_count)
+        site = load_site(
+            [RawFile(f.src_uri, f.content_bytes) for f in articles],
+            RawFile(authors_file.src_uri, authors_file.content_bytes) if authors_file else None,
+            rules, options, authored,
+        )
+        fail_on(site.errors, config, log)
+        self.site = site
+        self.view_context = ViewContext(pubs, site.authors, options.now)
+        moved = {f.src_uri: self._article_file(f, site, config) for f in articles if f.src_uri not in site.hidden}
+        article_srcs = {f.src_uri for f in articles}
+        kept = [moved.get(f.src_uri, f) for f in files
+                if f is not authors_file and (f.src_uri not in article_srcs or f.src_uri in moved)]
+        for page in site.pages:
+            self.pages_by_src[page.src_uri] = page
+            if page.src_uri not in files.src_uris:
+                inclusion = InclusionLevel.UNDEFINED if _in_nav(page) else InclusionLevel.NOT_IN_NAV
+                kept.append(File.generated(config, page.src_uri, content=_intro(page, site), inclusion=inclusion))
+        return Files(kept)
+
+    def _show_unpublished(self) -> bool:
+        return self.serving if self.config.show_unpublished is None else self.config.show_unpublished
+
+    def _article_file(self, file: File, site: Site, config: MkDocsConfig) -> File:
+        """The article at its dated URL, its Markdown without the front matter the core already parsed."""
+        article = site.catalog.by_src[file.src_uri]
+        moved = File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
+                     dest_uri=f"{article.url}index.html", inclusion=InclusionLevel.NOT_IN_NAV)
+        moved.content_string = site.bodies[file.src_uri]
+        return moved
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.site is not None
+        article = self.site.catalog.by_src.get(page.file.src_uri)
+        listing = self.pages_by_src.get(page.file.src_uri)
+        # Material prints page.meta.title and .description as HTML: hand it escaped text.
+        if article is not None:
+            page.meta = {"title": escape(article.title), "description": escape(article.description)}
+        elif listing is not None:
+            page.meta.setdefault("title", escape(listing.title))
+            page.meta.setdefault("description", escape(listing.description))
+        return markdown
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        assert self.site is not None
+        press = context.setdefault("press", {})
+        article = self.site.catalog.by_src.get(page.file.src_uri)
+        listing = self.pages_by_src.get(page.file.src_uri)
+        if article is not None:
+            press["article"] = article_card(article, self.view_context)
+        elif isinstance(listing, ListingPage):
+            press["listing"] = listing_view(listing, self.view_context)
+        elif isinstance(listing, IndexPage):
+            press["index"] = index_view(listing)
+        return context
+
+
+def _intro(page: ListingPage | IndexPage, site: Site) -> str:
+    """The Markdown of a generated page: an author's bio on their first page, else nothing."""
+    if isinstance(page, ListingPage) and page.kind == "author" and page.number == 1:
+        return site.authors[page.key].bio
+    return ""
+
+
+def _in_nav(page: ListingPage | IndexPage) -> bool:
+    return page.kind in IN_NAV_KINDS and (not isinstance(page, ListingPage) or page.number == 1)

@@ -1,0 +1,31 @@
+"""Report content problems the way authors read them, then fail the build once."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import posixpath
+from typing import Sequence
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from ..core.problems import ContentError, plural
+
+
+def docs_prefix(config: MkDocsConfig) -> str:
+    """The docs folder relative to mkdocs.yml (``content``), so paths in messages open in an editor."""
+    base = os.path.dirname(config.config_file_path or "") or os.getcwd()
+    return os.path.relpath(config.docs_dir, base).replace(os.sep, "/")
+
+
+def fail_on(errors: Sequence[ContentError], config: MkDocsConfig, log: logging.Logger) -> None:
+    """Log every problem (path:line: field: message, hint below) and raise one PluginError."""
+    if not errors:
+        return
+    prefix = docs_prefix(config)
+    for error in errors:
+        log.error(str(dataclasses.replace(error, path=posixpath.join(prefix, error.path))))
+    files = len({e.path for e in errors})
+    raise PluginError(f"{plural(len(errors), 'content problem')} in {plural(files, 'file')}: fix them and build again")

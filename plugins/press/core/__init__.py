@@ -1,0 +1,1 @@
+"""Engine-free logic: plain Python over plain data. Never imports mkdocs or jinja2."""

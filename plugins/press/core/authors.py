@@ -1,0 +1,89 @@
+"""The one authors registry of both publications: ``content/authors.yml``.
+
+Its shape follows Material's ``.authors.yml`` so a registry moves over as is::
+
+    authors:
+      jt-mercer:
+        name: J.T. Mercer
+        description: Novelist, author of The Unmaking of America
+        avatar: images/authors/jt-mercer.png   # relative to content/, or an https URL
+        bio: |
+          Markdown, shown on the author page and in the author box.
+        links:
+          website: https://example.com
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .frontmatter import describe, parse_yaml_file
+from .model import Author, Link
+from .problems import ContentError, did_you_mean
+from .slugs import SLUG_PATTERN
+
+AUTHOR_KEYS = ("name", "description", "avatar", "bio", "links")
+_URL = re.compile(r"^(https?://|mailto:)\S+$")
+
+
+def load_authors(path: str, raw: bytes, known_files: frozenset[str] = frozenset()) -> tuple[dict[str, Author], list[ContentError]]:
+    """Parse and validate the registry; returns the valid authors and every problem."""
+    doc, errors = parse_yaml_file(path, raw)
+    if doc is None:
+        return {}, errors
+    entries = doc.data.get("authors")
+    if not isinstance(entries, dict):
+        return {}, errors + [ContentError(path, doc.line("authors"), "authors", f"expected a mapping of author ids, got {describe(entries)}",
+                                          "start the file with 'authors:' and indent one entry per author id under it")]
+    authors: dict[str, Author] = {}
+    for author_id, entry in entries.items():
+        found = _author(path, doc.line, str(author_id), entry, known_files)
+        if isinstance(found, Author):
+            authors[found.id] = found
+        else:
+            errors.extend(found)
+    return authors, errors
+
+
+def _author(path: str, line: Any, author_id: str, entry: Any, known_files: frozenset[str]) -> Author | list[ContentError]:
+    at = f"authors.{author_id}"
+    errors: list[ContentError] = []
+
+    def error(key: str | None, message: str, hint: str) -> None:
+        where = ("authors", author_id, key) if key else ("authors", author_id)
+        errors.append(ContentError(path, line(*where), f"{at}.{key}" if key else at, message, hint))
+
+    if not SLUG_PATTERN.match(author_id):
+        error(None, "an author id must be lower-case words joined by hyphens", "rename it, such as jt-mercer")
+    if not isinstance(entry, dict):
+        error(None, f"expected the author's fields, got {describe(entry)}", "indent name:, description: and bio: under the id")
+        return errors
+    for key in entry:
+        if key not in AUTHOR_KEYS:
+            error(str(key), "unknown key", did_you_mean(str(key), AUTHOR_KEYS, noun="author keys"))
+    texts = {}
+    for key in ("name", "description", "avatar", "bio"):
+        value = entry.get(key)
+        if value is not None and not isinstance(value, str):
+            error(key, f"expected text, got {describe(value)}", f'put the value in quotes: {key}: "..."')
+        texts[key] = value.strip() if isinstance(value, str) else ""
+    if not texts["name"]:
+        error("name", "every author needs a name", "add name: Full Name")
+    avatar = texts["avatar"] or None
+    if avatar and not avatar.startswith("https://") and known_files and avatar.lstrip("/") not in known_files:
+        error("avatar", f"avatar file not found: {avatar}", "give a path relative to content/, such as images/authors/name.png")
+    links: list[Link] = []
+    raw_links = entry.get("links") or {}
+    if not isinstance(raw_links, dict):
+        error("links", f"expected a mapping of label to URL, got {describe(raw_links)}", "write links: then 'website: https://...' indented below")
+    else:
+        for label, url in raw_links.items():
+            if not isinstance(url, str) or not _URL.match(url):
+                errors.append(ContentError(path, line("authors", author_id, "links", label), f"{at}.links.{label}",
+                                           f"expected an absolute http(s) URL, got {describe(url)}", "copy the full address, starting with https://"))
+            else:
+                links.append(Link(str(label), url))
+    if errors:
+        return errors
+    return Author(author_id, texts["name"], texts["description"], avatar and avatar.lstrip("/"), texts["bio"], tuple(links))

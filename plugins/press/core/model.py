@@ -1,0 +1,93 @@
+"""The records the core works on: frozen, plain data, no engine types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One publication of the site (NRP Dispatch, Vera2) and its sections."""
+
+    id: str
+    title: str
+    description: str = ""
+    sections: tuple[str, ...] = ()
+    section_required: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled external link of an author (website, newsletter, social)."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Author:
+    id: str
+    name: str
+    description: str = ""
+    avatar: str | None = None  # docs-relative path or absolute URL
+    bio: str = ""  # Markdown
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of an article's further reading; `id` is the citation key."""
+
+    id: str
+    publisher: str
+    title: str
+    url: str
+    date: dt.date | None = None
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One validated article. `src_path` and `url` are relative to the docs folder and site root."""
+
+    src_path: str
+    publication: str
+    slug: str
+    url: str
+    title: str
+    description: str
+    date: dt.datetime
+    authors: tuple[str, ...]
+    updated: dt.datetime | None = None
+    id: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    image_alt: str | None = None
+    further_reading: tuple[Source, ...] = ()
+    cta: str | bool | None = None  # None: the publication's default; False: none
+    redirect_from: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    draft: bool = False
+    pin: bool = False
+    readtime: int = 1
+    body_line: int = 1
+
+    @property
+    def key(self) -> str:
+        """The identity that survives a slug change: `id` when given, else the URL."""
+        return self.id or self.url
+
+    @property
+    def last_modified(self) -> dt.datetime:
+        return self.updated or self.date
+
+    def is_scheduled(self, now: dt.datetime) -> bool:
+        return self.date > now

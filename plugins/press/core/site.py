@@ -1,0 +1,87 @@
+"""Load the whole content of a site in one pass and report every problem together.
+
+This is the one entry point the MkDocs adapter and the ``press`` command share:
+both hand it raw bytes, neither parses front matter itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from .authors import load_authors
+from .catalog import Catalog, build_catalog, find_duplicates, visible
+from .frontmatter import parse_document
+from .listings import Page, check_urls, plan_listings
+from .model import Article, Author, Publication
+from .problems import ContentError
+from .validate import SiteRules, count_words, validate_article
+
+
+@dataclass(frozen=True)
+class RawFile:
+    path: str  # relative to the docs folder, with forward slashes
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class Options:
+    now: dt.datetime
+    include_unpublished: bool = False
+    per_page: int = 10
+    home_count: int = 10
+
+
+@dataclass(frozen=True)
+class Site:
+    catalog: Catalog
+    authors: Mapping[str, Author]
+    pages: list[Page]
+    bodies: Mapping[str, str] = field(repr=False)  # article src path -> Markdown body
+    hidden: frozenset[str] = frozenset()  # drafts and scheduled articles left out of this build
+    errors: list[ContentError] = field(default_factory=list)
+
+
+def article_publication(path: str, publications: Mapping[str, Publication]) -> str | None:
+    """``vera2/posts/2025/x.md`` -> ``vera2``; None for files that are not articles."""
+    parts = path.split("/")
+    if len(parts) >= 3 and parts[0] in publications and parts[1] == "posts" and path.endswith(".md"):
+        return parts[0]
+    return None
+
+
+def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: SiteRules, options: Options,
+              authored_urls: Mapping[str, str] = {}) -> Site:
+    """Parse, validate and index everything; `errors` lists every problem of every file."""
+    errors: list[ContentError] = []
+    if authors_file is None:
+        authors: dict[str, Author] = {}
+        errors.append(ContentError("authors.yml", None, "", "the authors registry is missing",
+                                   "create content/authors.yml with an 'authors:' mapping"))
+    else:
+        authors, author_errors = load_authors(authors_file.path, authors_file.raw, rules.known_files)
+        errors += author_errors
+    rules = dataclasses.replace(rules, authors=authors)
+    valid: list[Article] = []
+    bodies: dict[str, str] = {}
+    for file in articles:
+        publication = article_publication(file.path, rules.publications)
+        assert publication is not None, f"{file.path} is not an article"
+        doc, problems = parse_document(file.path, file.raw)
+        errors += problems
+        if doc is None:
+            continue
+        article, problems = validate_article(doc, publication, rules, words=count_words(doc.body))
+        errors += problems
+        if article is not None:
+            valid.append(article)
+            bodies[file.path] = doc.body
+    unique, problems = find_duplicates(valid)
+    errors += problems
+    catalog = build_catalog(visible(unique, options.now, include_unpublished=options.include_unpublished))
+    pages = plan_listings(catalog, rules.publications, authors, per_page=options.per_page, home_count=options.home_count)
+    errors += check_urls(catalog, pages, authored_urls)
+    hidden = frozenset(a.src_path for a in valid) - frozenset(catalog.by_src)
+    return Site(catalog, authors, pages, bodies, hidden, sorted(set(errors)))

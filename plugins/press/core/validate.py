@@ -1,0 +1,392 @@
+"""Validate one article's front matter against the content contract (DESIGN.md).
+
+Every problem is collected, none stops the others: an author fixing a file
+sees all of its mistakes at once, each with its line, its field and a hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .frontmatter import Document, FieldPath, describe, format_field
+from .model import Article, Author, Correction, Publication, Source
+from .problems import ContentError, did_you_mean
+from .slugs import SLUG_PATTERN, slugify, unique_slug
+
+KNOWN_KEYS = (
+    "title", "description", "date", "updated", "id", "slug", "authors", "categories", "tags",
+    "image", "image_alt", "further_reading", "cta", "redirect_from", "corrections",
+    "draft", "pin", "readtime",
+)
+REQUIRED_KEYS = ("title", "description", "date", "authors")
+SOURCE_KEYS = ("id", "publisher", "title", "url", "date")
+CORRECTION_KEYS = ("date", "text")
+MAX_DESCRIPTION = 300
+WORDS_PER_MINUTE = 265  # Material's blog plugin uses the same pace
+_ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$")
+_DATE_HINT = "write a date like 2025-11-28, or a time with its zone like 2025-11-28T09:30:00-05:00"
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    """What an article is checked against: the site's configuration and files."""
+
+    publications: dict[str, Publication]
+    authors: dict[str, Author]
+    timezone: ZoneInfo
+    known_files: frozenset[str] = frozenset()
+    cta_ids: frozenset[str] | None = None  # None: calls to action are not configured
+
+
+def validate_article(doc: Document, publication: str, rules: SiteRules, *, words: int) -> tuple[Article | None, list[ContentError]]:
+    """Check one parsed article. Returns the Article only when it has no problems."""
+    return _ArticleChecker(doc, rules.publications[publication], rules).check(words)
+
+
+class _ArticleChecker:
+    def __init__(self, doc: Document, publication: Publication, rules: SiteRules):
+        self.doc, self.pub, self.rules = doc, publication, rules
+        self.errors: list[ContentError] = []
+
+    def error(self, at: FieldPath, message: str, hint: str = "") -> None:
+        self.errors.append(ContentError(self.doc.path, self.doc.line(*at), format_field(at), message, hint))
+
+    def check(self, words: int) -> tuple[Article | None, list[ContentError]]:
+        data = self.doc.data
+        for key in data:
+            if key not in KNOWN_KEYS:
+                self.error((key,), "unknown key", did_you_mean(str(key), KNOWN_KEYS, noun="keys"))
+        for key in REQUIRED_KEYS:
+            if data.get(key) in (None, "", []):
+                self.errors.append(ContentError(self.doc.path, self.doc.line(key) or self.doc.line(), key,
+                                                "is required" if key not in data else "must not be empty", _REQUIRED_HINTS[key]))
+        title = self.text("title", required=True)
+        description = self.text("description", required=True)
+        if description and len(description) > MAX_DESCRIPTION:
+            self.error(("description",), f"is {len(description)} characters long, the limit is {MAX_DESCRIPTION}",
+                       "shorten it to one or two sentences: it is shown in listings, feeds and link previews")
+        date, updated = self.dates()
+        article_id = self.slug_value("id")
+        slug = self.slug_value("slug") or slugify(posixpath.splitext(posixpath.basename(self.doc.path))[0])
+        authors = self.authors()
+        section = self.section()
+        tags = self.tags()
+        image, image_alt = self.image()
+        sources = self.further_reading()
+        cta = self.cta()
+        redirects = tuple(self.redirects())
+        corrections = self.corrections()
+        draft = self.boolean("draft")
+        pin = self.boolean("pin")
+        readtime = self.readtime(words)
+        if corrections and date:
+            newest = max(c.date for c in corrections)
+            corrected = dt.datetime.combine(newest, dt.time(), self.rules.timezone)
+            if updated is None or corrected > updated:
+                updated = max(corrected, date)
+        if self.errors or None in (title, description, date) or not authors:
+            return None, self.errors
+        assert date is not None and title is not None and description is not None
+        url = f"{self.pub.id}/{date:%Y}/{date:%m}/{slug}/"
+        return Article(
+            src_path=self.doc.path, publication=self.pub.id, slug=slug, url=url, title=title,
+            description=description, date=date, updated=updated, id=article_id, authors=authors,
+            section=section, tags=tags, image=image, image_alt=image_alt, further_reading=sources,
+            cta=cta, redirect_from=redirects, corrections=corrections, draft=draft, pin=pin,
+            readtime=readtime, body_line=self.doc.body_line,
+        ), []
+
+    # -- field checks ------------------------------------------------------------------
+
+    def text(self, key: str, *, required: bool = False, at: FieldPath | None = None, value: Any = None) -> str | None:
+        where = at or (key,)
+        value = self.doc.data.get(key) if at is None else value
+        if value is None or (required and value == ""):
+            return None
+        if not isinstance(value, str):
+            self.error(where, f"expected text, got {describe(value)}", f'put the value in quotes: {where[-1]}: "{value}"')
+            return None
+        if not value.strip():
+            self.error(where, "must not be blank", "write the text or remove the key")
+            return None
+        return value.strip()
+
+    def dates(self) -> tuple[dt.datetime | None, dt.datetime | None]:
+        raw = self.doc.data.get("date")
+        updated_raw = self.doc.data.get("updated")
+        if isinstance(raw, dict):  # Material's blog form: {created: ..., updated: ...}
+            for key in raw:
+                if key not in ("created", "updated"):
+                    self.error(("date", key), "unknown key", "the date mapping takes 'created' and 'updated'")
+            if updated_raw is None and "updated" in raw:
+                updated = self.datetime_value(("date", "updated"), raw["updated"])
+            else:
+                updated = self.datetime_value(("updated",), updated_raw)
+            if "created" not in raw:
+                self.error(("date",), "the date mapping has no 'created' date", "write date: {created: 2025-11-28}")
+                return None, updated
+            date = self.datetime_value(("date", "created"), raw["created"])
+        else:
+            date = self.datetime_value(("date",), raw)
+            updated = self.datetime_value(("updated",), updated_raw)
+        if date and updated and updated < date:
+            self.error(("updated",), f"is before the publication date {date.date().isoformat()}",
+                       "the updated date is the last change and cannot precede the date")
+        return date, updated
+
+    def datetime_value(self, at: FieldPath, value: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        tz = self.rules.timezone
+        if isinstance(value, dt.datetime):
+            return value if value.tzinfo else value.replace(tzinfo=tz)
+        if isinstance(value, dt.date):
+            return dt.datetime.combine(value, dt.time(), tz)
+        if isinstance(value, str):
+            try:
+                parsed = dt.datetime.fromisoformat(value.strip())
+            except ValueError:
+                self.error(at, f"expected a date, got {describe(value)}", _DATE_HINT)
+                return None
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+        self.error(at, f"expected a date, got {describe(value)}", _DATE_HINT)
+        return None
+
+    def slug_value(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not SLUG_PATTERN.match(value):
+            self.error((key,), f"expected lower-case words joined by hyphens, got {value!r}", f"try {key}: {slugify(value) or 'my-article'}")
+            return None
+        return value
+
+    def string_list(self, key: str, *, example: str) -> tuple[str, ...]:
+        value = self.doc.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.error((key,), f"expected a list, got {describe(value)}", f"write {key}: {example}")
+            return ()
+        items = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.error((key, i), f"expected text, got {describe(item)}", f"write {key}: {example}")
+            elif item.strip() not in items:
+                items.append(item.strip())
+        return tuple(items)
+
+    def tags(self) -> tuple[str, ...]:
+        tags = self.string_list("tags", example="[immigration, europe]")
+        for i, tag in enumerate(tags):
+            if not slugify(tag):
+                self.error(("tags", i), f"the tag {tag!r} has no letters or digits to make its URL from", "use words, such as: tags: [courts]")
+        return tuple(t for t in tags if slugify(t))
+
+    def authors(self) -> tuple[str, ...]:
+        ids = self.string_list("authors", example="[jt-mercer]")
+        known = self.rules.authors
+        for i, author in enumerate(ids):
+            if author not in known:
+                self.error(("authors", i), f"unknown author {author!r}",
+                           did_you_mean(author, known, noun="authors") + " (authors are defined in content/authors.yml)")
+        return ids if all(a in known for a in ids) else ()
+
+    def section(self) -> str | None:
+        names = self.string_list("categories", example=f"[{self.pub.sections[0] if self.pub.sections else 'Politics'}]")
+        allowed = self.pub.sections
+        if not names:
+            if self.pub.section_required and not self.errors_for("categories"):
+                self.error(("categories",), f"a {self.pub.title} article needs exactly one section",
+                           f"add categories: [<one of: {', '.join(allowed)}>]")
+            return None
+        if len(names) > 1:
+            self.error(("categories",), f"expected exactly one section, got {len(names)}", f"keep one of: {', '.join(names)}")
+            return None
+        name = names[0]
+        if name not in allowed:
+            by_lower = {s.lower(): s for s in allowed}
+            hint = f"write it as {by_lower[name.lower()]!r}" if name.lower() in by_lower else did_you_mean(name, allowed, noun=f"sections of {self.pub.title}")
+            self.error(("categories", 0), f"{name!r} is not a section of {self.pub.title}", hint)
+            return None
+        return name
+
+    def errors_for(self, key: str) -> bool:
+        return any(e.field.split("[")[0].split(".")[0] == key for e in self.errors)
+
+    def image(self) -> tuple[str | None, str | None]:
+        image = self.text("image")
+        alt = self.text("image_alt")
+        if image is None:
+            if alt is not None:
+                self.error(("image_alt",), "is set but there is no image", "add image: images/<file> or remove image_alt")
+            return None, None
+        if alt is None and "image_alt" not in self.doc.data:
+            self.error(("image",), "an image needs image_alt, the text screen readers announce",
+                       'add image_alt: "What the picture shows"')
+        if re.match(r"^[a-z]+:", image):
+            self.error(("image",), f"expected a file path relative to the article, got the URL {image!r}",
+                       "save the image under content/ and give its path, such as images/photo.jpg")
+            return None, alt
+        resolved = resolve_relative(self.doc.path, image)
+        if self.rules.known_files and resolved not in self.rules.known_files:
+            self.error(("image",), f"image file not found: {resolved}", "check the file name; the path is relative to the article")
+            return None, alt
+        return resolved, alt
+
+    def further_reading(self) -> tuple[Source, ...]:
+        value = self.doc.data.get("further_reading")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.error(("further_reading",), f"expected a list of sources, got {describe(value)}",
+                       "write each source as '- publisher: ...' with title and url on the lines below")
+            return ()
+        explicit: dict[str, int] = {}
+        for i, entry in enumerate(value):
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                sid = entry["id"]
+                if sid in explicit:
+                    self.error(("further_reading", i, "id"), f"source id {sid!r} is defined twice (first in further_reading[{explicit[sid]}])",
+                               "give each source its own id")
+                explicit.setdefault(sid, i)
+        taken = set(explicit)
+        sources = []
+        for i, entry in enumerate(value):
+            source = self.source(i, entry, taken)
+            if source:
+                sources.append(source)
+        return tuple(sources)
+
+    def source(self, i: int, entry: Any, taken: set[str]) -> Source | None:
+        at: FieldPath = ("further_reading", i)
+        if not isinstance(entry, dict):
+            self.error(at, f"expected a source with publisher, title and url, got {describe(entry)}",
+                       "write '- publisher: Reuters' and indent title: and url: under it")
+            return None
+        ok = True
+        for key in entry:
+            if key not in SOURCE_KEYS:
+                self.error(at + (key,), "unknown key", did_you_mean(str(key), SOURCE_KEYS, noun="source keys"))
+                ok = False
+        fields = {}
+        for key in ("publisher", "title", "url"):
+            if entry.get(key) in (None, ""):
+                self.error(at + (key,) if key in entry else at, f"the source has no {key}", _SOURCE_HINTS[key])
+                ok = False
+            else:
+                fields[key] = self.text(key, at=at + (key,), value=entry[key])
+                ok = ok and fields[key] is not None
+        url = fields.get("url")
+        if url and not _ABSOLUTE_URL.match(url):
+            self.error(at + ("url",), f"expected an absolute http(s) URL, got {url!r}", "copy the full address, starting with https://")
+            ok = False
+        date = None
+        if entry.get("date") is not None:
+            when = self.datetime_value(at + ("date",), entry["date"])
+            ok = ok and when is not None
+            date = when.date() if when else None
+        sid = entry.get("id")
+        if sid is not None and (not isinstance(sid, str) or not SLUG_PATTERN.match(sid)):
+            self.error(at + ("id",), f"expected lower-case words joined by hyphens, got {describe(sid)}",
+                       f"try id: {slugify(str(sid)) or 'source'}")
+            ok = False
+        if not ok:
+            return None
+        if sid is None:
+            sid = unique_slug(slugify(fields["publisher"]) or "source", taken)
+        return Source(id=sid, publisher=fields["publisher"], title=fields["title"], url=fields["url"], date=date,
+                      line=self.doc.line(*at))
+
+    def cta(self) -> str | bool | None:
+        value = self.doc.data.get("cta")
+        if value is None or value is False:
+            return value
+        if not isinstance(value, str):
+            self.error(("cta",), f"expected a call-to-action id or false, got {describe(value)}", "write cta: free-chapter, or cta: false for none")
+            return None
+        if self.rules.cta_ids is not None and value not in self.rules.cta_ids:
+            self.error(("cta",), f"unknown call to action {value!r}",
+                       did_you_mean(value, self.rules.cta_ids, noun="calls to action") + " (defined under extra.press.ctas in mkdocs.yml)")
+            return None
+        return value
+
+    def redirects(self) -> list[str]:
+        paths = []
+        for i, old in enumerate(self.string_list("redirect_from", example="[old/path/]")):
+            if re.match(r"^[a-z]+:", old) or old.startswith("//") or ".." in old.split("/"):
+                self.error(("redirect_from", i), f"expected a path on this site, got {old!r}", "write the old path without the domain, such as 2024/old-slug/")
+                continue
+            paths.append(old.strip("/") + "/" if not old.endswith(".html") else old.lstrip("/"))
+        return paths
+
+    def corrections(self) -> tuple[Correction, ...]:
+        value = self.doc.data.get("corrections")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.error(("corrections",), f"expected a list of corrections, got {describe(value)}", "write '- date: 2025-11-29' and text: under it")
+            return ()
+        out = []
+        for i, entry in enumerate(value):
+            at: FieldPath = ("corrections", i)
+            if not isinstance(entry, dict):
+                self.error(at, f"expected a correction with date and text, got {describe(entry)}", "write '- date: 2025-11-29' and text: under it")
+                continue
+            for key in entry:
+                if key not in CORRECTION_KEYS:
+                    self.error(at + (key,), "unknown key", did_you_mean(str(key), CORRECTION_KEYS, noun="correction keys"))
+            when = self.datetime_value(at + ("date",), entry.get("date")) if entry.get("date") is not None else None
+            text = self.text("text", at=at + ("text",), value=entry.get("text"))
+            if entry.get("date") is None:
+                self.error(at, "the correction has no date", "add date: 2025-11-29")
+            if entry.get("text") is None:
+                self.error(at, "the correction has no text", 'add text: "An earlier version ..."')
+            if when and text:
+                out.append(Correction(when.date(), text))
+        return tuple(out)
+
+    def boolean(self, key: str) -> bool:
+        value = self.doc.data.get(key, False)
+        if not isinstance(value, bool):
+            self.error((key,), f"expected true or false, got {describe(value)}", f"write {key}: true")
+            return False
+        return value
+
+    def readtime(self, words: int) -> int:
+        value = self.doc.data.get("readtime")
+        if value is None:
+            return max(1, round(words / WORDS_PER_MINUTE))
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.error(("readtime",), f"expected a whole number of minutes, got {describe(value)}", "write readtime: 5, or remove it to have it computed")
+            return 1
+        return value
+
+
+_REQUIRED_HINTS: dict[str, str] = {
+    "title": 'add title: "The headline"',
+    "description": 'add description: "One or two sentences for listings, feeds and link previews."',
+    "date": "add date: 2025-11-28 (the publication date)",
+    "authors": "add authors: [jt-mercer] (ids from content/authors.yml)",
+}
+_SOURCE_HINTS = {
+    "publisher": "add publisher: Reuters (who published the source)",
+    "title": 'add title: "The source\'s headline"',
+    "url": "add url: https://... (the full address of the source)",
+}
+
+
+def resolve_relative(from_path: str, target: str) -> str:
+    """A path relative to a docs file, as a docs-relative path (``a/b.md`` + ``img/x.jpg``)."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
+
+
+def count_words(markdown: str) -> int:
+    """Words of prose, cheaply: good enough for a reading-time estimate."""
+    return len(markdown.split())
+
