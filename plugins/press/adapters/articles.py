@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from markdown import Markdown
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -21,10 +22,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from ..core.listings import IndexPage, ListingPage, check_publications, section_url
-from ..core.model import Publication
+from ..core.citations import source_anchor
+from ..core.ctas import check_ctas
+from ..core.model import ConnectBlock, Cta, Publication, Source
 from ..core.site import Options, RawFile, Site, article_publication, load_site
 from ..core.validate import SiteRules
-from ..core.views import ViewContext, article_card, index_view, listing_view
+from ..core.views import ViewContext, article_view, index_view, listing_view
+from ..mdx.citations import CitationsExtension
 from .reporting import fail_on
 
 log = get_plugin_logger(__name__)
@@ -37,10 +41,35 @@ class PublicationConfig(base.Config):
     description = c.Type(str, default="")
     sections = c.ListOfItems(c.Type(str), default=[])
     section_required = c.Type(bool, default=False)
+    cta = c.Optional(c.Type(str))
+    connect_off = c.ListOfItems(c.Type(str), default=[])
+
+
+class CtaConfig(base.Config):
+    heading = c.Type(str)
+    text = c.Type(str, default="")
+    action = c.Type(str)
+    method = c.Choice(("post", "get"), default="post")
+    button = c.Type(str, default="Subscribe")
+    email_label = c.Type(str, default="Email address")
+    email_field = c.Type(str, default="email")
+    consent = c.Type(str, default="")
+    hidden = c.DictOfItems(c.Type(str), default={})
+    honeypot_field = c.Type(str, default="website")
+    source_field = c.Type(str, default="source")
+
+
+class ConnectConfig(base.Config):
+    heading = c.Type(str)
+    text = c.Type(str, default="")
+    url = c.Type(str)
+    label = c.Type(str)
 
 
 class ArticlesConfig(base.Config):
     publications = c.DictOfItems(c.SubConfig(PublicationConfig))
+    ctas = c.DictOfItems(c.SubConfig(CtaConfig), default={})
+    connect = c.DictOfItems(c.SubConfig(ConnectConfig), default={})
     timezone = c.Type(str, default="UTC")
     authors_file = c.Type(str, default="authors.yml")
     per_page = c.Type(int, default=10)
@@ -73,11 +102,20 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if self.config.per_page < 1 or self.config.home_count < 1:
             raise PluginError("press/articles: per_page and home_count must be at least 1")
         self.publications = {
-            pub_id: Publication(pub_id, pub.title, pub.description, tuple(pub.sections), pub.section_required)
+            pub_id: Publication(pub_id, pub.title, pub.description, tuple(pub.sections), pub.section_required,
+                                pub.cta, tuple(pub.connect_off))
             for pub_id, pub in self.config.publications.items()
         }
-        if problems := check_publications(self.publications):
+        self.ctas = {
+            cta_id: Cta(cta_id, cta.heading, cta.text, cta.action, cta.button, cta.method, cta.email_label, cta.email_field,
+                        cta.consent, tuple(cta.hidden.items()), cta.honeypot_field, cta.source_field)
+            for cta_id, cta in self.config.ctas.items()
+        }
+        self.connect = {key: ConnectBlock(key, b.heading, b.text, b.url, b.label) for key, b in self.config.connect.items()}
+        if problems := check_publications(self.publications) + check_ctas(self.ctas, self.connect, self.publications):
             raise PluginError("press/articles: " + "; ".join(problems))
+        self.current_sources: dict[str, Source] = {}
+        config.markdown_extensions.append(CitationsExtension(lambda: self.current_sources))
         if config.nav is None:
             config.nav = self._nav()
         return config
@@ -96,7 +134,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         articles = [f for f in files if article_publication(f.src_uri, pubs)]
         authors_file = files.get_file_from_path(self.config.authors_file)
         authored = {f.url: f.src_uri for f in files.documentation_pages() if not article_publication(f.src_uri, pubs)}
-        rules = SiteRules(pubs, {}, self.timezone, frozenset(files.src_uris))
+        rules = SiteRules(pubs, {}, self.timezone, frozenset(files.src_uris), frozenset(self.ctas))
         options = Options(get_build_datetime(), self._show_unpublished(), self.config.per_page, self.config.home_count)
         site = load_site(
             [RawFile(f.src_uri, f.content_bytes) for f in articles],
@@ -105,7 +143,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         )
         fail_on(site.errors, config, log)
         self.site = site
-        self.view_context = ViewContext(pubs, site.authors, options.now)
+        self.view_context = ViewContext(pubs, site.authors, options.now, config.site_url or "", self.ctas, self.connect,
+                                        _render_bios(site, config))
         moved = {f.src_uri: self._article_file(f, site, config) for f in articles if f.src_uri not in site.hidden}
         article_srcs = {f.src_uri for f in articles}
         kept = [moved.get(f.src_uri, f) for f in files
@@ -133,6 +172,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         article = self.site.catalog.by_src.get(page.file.src_uri)
         listing = self.pages_by_src.get(page.file.src_uri)
         # Material prints page.meta.title and .description as HTML: hand it escaped text.
+        self.current_sources = {s.id: s for s in article.further_reading} if article else {}
         if article is not None:
             page.meta = {"title": escape(article.title), "description": escape(article.description)}
         elif listing is not None:
@@ -140,18 +180,32 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             page.meta.setdefault("description", escape(listing.description))
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Declare the anchors our templates add, so MkDocs validates links to them (chips, other pages)."""
+        assert self.site is not None
+        article = self.site.catalog.by_src.get(page.file.src_uri)
+        if article is not None and article.further_reading and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= {"further-reading"} | {source_anchor(s.id) for s in article.further_reading}
+        return html
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         assert self.site is not None
         press = context.setdefault("press", {})
         article = self.site.catalog.by_src.get(page.file.src_uri)
         listing = self.pages_by_src.get(page.file.src_uri)
         if article is not None:
-            press["article"] = article_card(article, self.view_context)
+            press["article"] = article_view(article, self.view_context)
         elif isinstance(listing, ListingPage):
             press["listing"] = listing_view(listing, self.view_context)
         elif isinstance(listing, IndexPage):
             press["index"] = index_view(listing)
         return context
+
+
+def _render_bios(site: Site, config: MkDocsConfig) -> dict[str, str]:
+    """Each author's Markdown bio as HTML, once per build, with the site's Markdown extensions."""
+    md = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return {author.id: md.reset().convert(author.bio) for author in site.authors.values() if author.bio}
 
 
 def _intro(page: ListingPage | IndexPage, site: Site) -> str:

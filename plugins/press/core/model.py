@@ -15,6 +15,8 @@ class Publication:
     description: str = ""
     sections: tuple[str, ...] = ()
     section_required: bool = False
+    cta: str | None = None  # the default call to action of its articles
+    connect_off: tuple[str, ...] = ()  # connect blocks this publication does not show
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,35 @@ class Author:
     avatar: str | None = None  # docs-relative path or absolute URL
     bio: str = ""  # Markdown
     links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cta:
+    """A mailing-list call to action: a plain form posting straight to the provider."""
+
+    id: str
+    heading: str
+    text: str
+    action: str
+    button: str = "Subscribe"
+    method: str = "post"
+    email_label: str = "Email address"
+    email_field: str = "email"
+    consent: str = ""
+    hidden: tuple[tuple[str, str], ...] = ()  # provider fields such as the list id
+    honeypot_field: str = "website"  # bots fill it, people never see it
+    source_field: str = "source"  # the URL of the article the form was sent from
+
+
+@dataclass(frozen=True)
+class ConnectBlock:
+    """A site-wide promo at the end of articles and on author pages (about the author, Vera2...)."""
+
+    id: str
+    heading: str
+    text: str
+    url: str
+    label: str
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .authors import load_authors
+from .citations import check_citations
 from .catalog import Catalog, build_catalog, find_duplicates, visible
 from .frontmatter import parse_document
 from .listings import Page, check_urls, plan_listings
@@ -76,6 +77,7 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
         article, problems = validate_article(doc, publication, rules, words=count_words(doc.body))
         errors += problems
         if article is not None:
+            errors += check_citations(article, doc.body)
             valid.append(article)
             bodies[file.path] = doc.body
     unique, problems = find_duplicates(valid)

@@ -310,7 +310,7 @@ class _ArticleChecker:
             return None
         if self.rules.cta_ids is not None and value not in self.rules.cta_ids:
             self.error(("cta",), f"unknown call to action {value!r}",
-                       did_you_mean(value, self.rules.cta_ids, noun="calls to action") + " (defined under extra.press.ctas in mkdocs.yml)")
+                       did_you_mean(value, self.rules.cta_ids, noun="calls to action") + " (defined under ctas: of press/articles in mkdocs.yml)")
             return None
         return value
 

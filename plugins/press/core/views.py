@@ -8,11 +8,13 @@ raw text: templates escape them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from .citations import source_anchor
+from .ctas import connect_for, cta_for
 from .listings import IndexPage, ListingPage, author_url, section_url, tag_url
-from .model import Article, Author, Publication
+from .model import Article, Author, ConnectBlock, Cta, Publication
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,10 @@ class ViewContext:
     publications: Mapping[str, Publication]
     authors: Mapping[str, Author]
     now: dt.datetime
+    site_url: str = ""
+    ctas: Mapping[str, Cta] = field(default_factory=dict)
+    connect: Mapping[str, ConnectBlock] = field(default_factory=dict)
+    author_bios: Mapping[str, str] = field(default_factory=dict)  # author id -> bio HTML, rendered by the adapter
 
 
 def date_view(when: dt.datetime | dt.date) -> dict[str, str]:
@@ -49,6 +55,36 @@ def article_card(article: Article, ctx: ViewContext) -> dict[str, Any]:
     }
 
 
+def article_view(article: Article, ctx: ViewContext) -> dict[str, Any]:
+    """The article page: the card's header fields plus sources, corrections, author box, CTA and promos."""
+    pub = ctx.publications[article.publication]
+    cta = cta_for(article, pub, ctx.ctas)
+    return article_card(article, ctx) | {
+        "sources": [{
+            "id": s.id, "anchor": source_anchor(s.id), "publisher": s.publisher, "title": s.title, "url": s.url,
+            "date": date_view(s.date) if s.date else None,
+        } for s in article.further_reading],
+        "corrections": [{"date": date_view(c.date), "text": c.text} for c in sorted(article.corrections, key=lambda c: c.date, reverse=True)],
+        "author_box": [_author_view(ctx.authors[a], ctx.author_bios.get(a, "")) for a in article.authors],
+        "cta": _cta_view(cta, ctx.site_url + article.url) if cta else None,
+        "connect": connect_view(pub, ctx),
+    }
+
+
+def connect_view(publication: Publication | None, ctx: ViewContext) -> list[dict[str, str]]:
+    blocks = connect_for(publication, ctx.connect) if publication else list(ctx.connect.values())
+    return [{"id": b.id, "heading": b.heading, "text": b.text, "url": b.url, "label": b.label} for b in blocks]
+
+
+def _cta_view(cta: Cta, source_url: str) -> dict[str, Any]:
+    return {
+        "id": cta.id, "heading": cta.heading, "text": cta.text, "action": cta.action, "method": cta.method,
+        "button": cta.button, "email_label": cta.email_label, "email_field": cta.email_field, "consent": cta.consent,
+        "hidden": [{"name": k, "value": v} for k, v in cta.hidden] + [{"name": cta.source_field, "value": source_url}],
+        "honeypot_field": cta.honeypot_field,
+    }
+
+
 def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
     number, urls = page.number, page.page_urls
     return {
@@ -63,7 +99,8 @@ def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
             "next": urls[number] if number < len(urls) else None,
             "pages": [{"number": n, "url": u, "current": n == number} for n, u in enumerate(urls, start=1)],
         } if len(urls) > 1 else None,
-        "author": _author_view(ctx.authors[page.key]) if page.kind == "author" else None,
+        "author": _author_view(ctx.authors[page.key], "") if page.kind == "author" else None,
+        "connect": connect_view(None, ctx) if page.kind == "author" and page.number == 1 else [],
         "sections": [{"name": s, "url": section_url(page.key, s)} for s in ctx.publications[page.key].sections]
         if page.kind == "publication" else [],
     }
@@ -79,10 +116,12 @@ def index_view(page: IndexPage) -> dict[str, Any]:
     }
 
 
-def _author_view(author: Author) -> dict[str, Any]:
+def _author_view(author: Author, bio_html: str) -> dict[str, Any]:
     return {
         "id": author.id,
         "name": author.name,
+        "url": author_url(author.id),
+        "bio_html": bio_html,
         "description": author.description,
         "avatar": author.avatar,
         "links": [{"label": link.label.replace("_", " ").capitalize(), "url": link.url} for link in author.links],

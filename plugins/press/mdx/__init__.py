@@ -1,0 +1,1 @@
+"""Python-Markdown extensions of press. Engine-free: they import markdown, never mkdocs."""

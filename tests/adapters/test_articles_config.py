@@ -1,0 +1,66 @@
+"""press/articles options: the schema's messages and the checks on_config adds."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from press.adapters.articles import ArticlesPlugin
+
+
+PUBS = {"vera2": {"title": "Vera2", "sections": ["Courts"]}}
+
+
+def loaded(options: dict) -> tuple[ArticlesPlugin, list, list]:
+    plugin = ArticlesPlugin()
+    errors, warnings = plugin.load_config(copy.deepcopy(options))  # MkDocs validates in place
+    return plugin, errors, warnings
+
+
+def test_a_cta_needs_an_action() -> None:
+    _, errors, _ = loaded({"publications": PUBS, "ctas": {"x": {"heading": "H"}}})
+    assert [(key, str(e)) for key, e in errors] == [("ctas", "Sub-option 'action': Required configuration not provided.")]
+
+
+def test_a_publication_needs_a_title() -> None:
+    _, errors, _ = loaded({"publications": {"vera2": {"sections": ["Courts"]}}})
+    assert [(key, str(e)) for key, e in errors] == [("publications", "Sub-option 'title': Required configuration not provided.")]
+
+
+def on_config(tmp_path: Path, options: dict) -> None:
+    (tmp_path / "docs").mkdir()
+    config = load_config(config_file=None, site_name="x", docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"))
+    plugin, errors, _ = loaded(options)
+    assert errors == []
+    plugin.on_config(config)
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"ctas": {"x": {"heading": "H", "action": "http://lists.example.com/x"}}},
+     "press/articles: ctas.x.action: expected the provider's https:// form URL, got 'http://lists.example.com/x'"),
+    ({"publications": {"vera2": {"title": "Vera2", "cta": "missing"}}},
+     "press/articles: publications.vera2.cta: unknown call to action 'missing' (defined: none)"),
+    ({"publications": {"vera2": {"title": "Vera2", "connect_off": ["nope"]}}},
+     "press/articles: publications.vera2.connect_off: unknown connect block 'nope' (defined: none)"),
+    ({"publications": {"vera2": {"title": "Vera2", "sections": ["Page", "Courts", "courts"]}}},
+     "press/articles: publication 'vera2': section 'Page' cannot be used as a URL (/vera2/page/); "
+     "publication 'vera2': sections 'Courts' and 'courts' share the URL /vera2/courts/"),
+    ({"timezone": "Mars/Olympus"}, "press/articles: timezone: unknown time zone 'Mars/Olympus'; use a name like America/New_York"),
+])
+def test_configuration_mistakes_stop_the_build_with_the_fix(tmp_path: Path, options: dict, message: str) -> None:
+    with pytest.raises(PluginError) as raised:
+        on_config(tmp_path, {"publications": PUBS} | options)
+    assert str(raised.value) == message
+
+
+def test_the_nav_lists_publications_and_sections(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    config = load_config(config_file=None, site_name="x", docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"))
+    plugin, _, _ = loaded({"publications": PUBS})
+    plugin.on_config(config)
+    assert config.nav == [{"Home": "index.md"}, {"Vera2": ["vera2/index.md", {"Courts": "vera2/courts/index.md"}]},
+                          {"Authors": "authors/index.md"}, {"Tags": "tags/index.md"}, {"Archive": "archive/index.md"}]
