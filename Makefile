@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# The Nu HTML Checker, current release, from the npm registry (PyPI only carries a 2020 build).
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+export VNU_JAR
 
 # Material's end-of-life banner is noise in every build and test.
 export NO_MKDOCS_2_WARNING := 1
@@ -28,7 +32,11 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP)
+$(VNU_JAR):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION) \
+	  || echo "npm could not install vnu-jar: the HTML validity test will skip"
+
+test: $(STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

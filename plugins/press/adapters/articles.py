@@ -29,6 +29,7 @@ from ..core.site import Options, RawFile, Site, article_publication, load_site
 from ..core.validate import SiteRules
 from ..core.views import ViewContext, article_view, index_view, listing_view
 from ..mdx.citations import CitationsExtension
+from . import material_markup
 from .reporting import fail_on
 
 log = get_plugin_logger(__name__)
@@ -200,6 +201,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         elif isinstance(listing, IndexPage):
             press["index"] = index_view(listing)
         return context
+
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return material_markup.repair(output)
 
 
 def _render_bios(site: Site, config: MkDocsConfig) -> dict[str, str]:

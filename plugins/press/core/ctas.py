@@ -8,13 +8,14 @@ from typing import Mapping
 from .model import Article, ConnectBlock, Cta, Publication
 
 _HTTPS = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+\S*$")
+_LOOPBACK = re.compile(r"^http://(127\.0\.0\.1|localhost)(:\d+)?/\S*$")  # a local test endpoint, never public
 
 
 def check_ctas(ctas: Mapping[str, Cta], blocks: Mapping[str, ConnectBlock], publications: Mapping[str, Publication]) -> list[str]:
     """Configuration problems, each naming the option and what to write."""
     problems = []
     for cta in ctas.values():
-        if not _HTTPS.match(cta.action):
+        if not (_HTTPS.match(cta.action) or _LOOPBACK.match(cta.action)):
             problems.append(f"ctas.{cta.id}.action: expected the provider's https:// form URL, got {cta.action!r}")
         if cta.method not in ("post", "get"):
             problems.append(f"ctas.{cta.id}.method: expected post or get, got {cta.method!r}")

@@ -1,0 +1,95 @@
+"""What a reader does on the built site, in a real browser."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ARTICLE_WITH_CHIPS = "vera2/2025/07/universal-injunctions-after-casa/"
+
+
+def local_only(urls: list[str], base_url: str) -> list[str]:
+    return [u for u in urls if not (u.startswith(base_url) or u.startswith("data:") or u.startswith("blob:"))]
+
+
+def article_urls(site: Path) -> list[str]:
+    return sorted(str(p.parent.relative_to(site)) + "/" for p in site.glob("*/[0-9][0-9][0-9][0-9]/*/*/index.html"))
+
+
+def test_from_home_to_an_article_and_its_author(page, base_url: str) -> None:
+    page.goto(base_url)
+    first = page.locator(".press-card__title a").first
+    title = first.inner_text()
+    first.click()
+    assert page.locator("h1").first.inner_text() == title
+    page.locator(".press-byline a[rel=author]").first.click()
+    assert re.search(r"/authors/[a-z-]+/$", page.url)
+    assert page.locator(".press-card").count() >= 1
+
+
+def test_no_request_leaves_the_site_while_pages_load(page, base_url: str, real_site: Path) -> None:
+    for url in ["", "vera2/", "vera2/courts/", "tags/", *article_urls(real_site)[:3]]:
+        page.goto(base_url + url, wait_until="networkidle")
+    assert local_only(page.requests, base_url) == []
+
+
+def test_chips_are_reachable_by_keyboard_and_name_their_sources(page, base_url: str) -> None:
+    page.goto(base_url + ARTICLE_WITH_CHIPS)
+    chips = page.locator("a.press-cite")
+    assert chips.count() >= 2
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('press-cite')"):
+            break
+    else:
+        pytest.fail("no citation chip received keyboard focus")
+    focused = page.locator("a.press-cite:focus")
+    name = focused.evaluate("el => el.textContent")
+    assert name.startswith("Source")
+    assert focused.get_attribute("title") in name.replace("Sources: ", "").replace("Source: ", "").replace(" +1", "").replace(" +2", "")
+    # The list of sources shows on focus, without JavaScript of ours.
+    shown = focused.evaluate("el => getComputedStyle(el, '::after').content")
+    assert focused.get_attribute("data-sources") in shown
+    page.keyboard.press("Enter")
+    target = page.evaluate("location.hash")
+    assert target.startswith("#source-") and page.locator(target).is_visible()
+
+
+def test_the_signup_form_reaches_the_provider_and_nothing_else(page, base_url: str, signups) -> None:
+    record, endpoint = signups
+    record.received.clear()
+    page.goto(base_url + ARTICLE_WITH_CHIPS)
+    form = page.locator("section.press-cta form")
+    form.locator("input[type=email]").fill("reader@example.org")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    assert page.locator("h1").inner_text() == "Check your inbox"
+    [fields] = record.received
+    assert fields["email"] == ["reader@example.org"]
+    assert fields["list"] == ["vera2-briefing"]
+    assert fields["source"] == ["https://northriverpublications.example/" + ARTICLE_WITH_CHIPS]
+    assert fields.get("website", [""]) == [""]
+    outside = [u for u in local_only(page.requests, base_url) if not u.startswith(endpoint)]
+    assert outside == []
+
+
+def test_the_signup_form_needs_an_email(page, base_url: str, signups) -> None:
+    record, _ = signups
+    record.received.clear()
+    page.goto(base_url + ARTICLE_WITH_CHIPS)
+    page.locator("section.press-cta button[type=submit]").click()
+    assert page.locator("section.press-cta input[type=email]").evaluate("el => el.validity.valueMissing")
+    assert record.received == []
+
+
+@pytest.mark.parametrize("url", ["", "vera2/", ARTICLE_WITH_CHIPS])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violations(page, base_url: str, url: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + url, wait_until="networkidle")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
