@@ -1,0 +1,125 @@
+"""``press/feeds``: RSS and Atom for the site, each publication, section, tag and author.
+
+A thin adapter over ``press.core.feeds``: it keeps each article's rendered body,
+computes the scopes once from the Catalog of ``press/articles``, writes both
+feeds of every scope after the build, and hands templates the feed links of
+each page (autodiscovery and the visible "Subscribe" links).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..core.ctas import cta_for
+from ..core.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_content, render_feeds
+from ..core.listings import ListingPage
+from ..core.site import Site
+from .articles import ArticlesPlugin
+
+log = get_plugin_logger(__name__)
+
+
+class FeedsConfig(base.Config):
+    limit = c.Type(int, default=20)  # items per feed
+
+
+class FeedsPlugin(BasePlugin[FeedsConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        articles = config.plugins.get("press/articles")
+        if not isinstance(articles, ArticlesPlugin):
+            raise PluginError("press/feeds: add press/articles before press/feeds under plugins in mkdocs.yml")
+        if not config.site_url:
+            raise PluginError("press/feeds: set site_url in mkdocs.yml: feeds need absolute links")
+        if self.config.limit < 1:
+            raise PluginError("press/feeds: limit must be at least 1")
+        self.articles = articles
+        self.bodies: dict[str, str] = {}
+        site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        favicon = config.theme.get("favicon")
+        self.site_info = FeedSite(site_url, config.site_name, config.site_description or config.site_name,
+                                  config.theme.get("language") or "en", site_url + favicon if favicon else None)
+
+    # After press/articles (priority 50) has built the Catalog.
+    @event_priority(0)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
+        site = self._site()
+        self.scopes = feed_scopes(site.catalog, self.site_info, self.articles.publications, site.authors,
+                                  limit=self.config.limit, now=self.articles.view_context.now)
+        self.scope_by_key = {(s.kind, s.key): s for s in self.scopes}
+
+    # Last, so the body it keeps for feeds has every change other plugins make to the content.
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self._site().catalog.by_src:
+            self.bodies[page.file.src_uri] = html
+        return html
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        scopes = self._scopes_of(page)
+        press = context.setdefault("press", {})
+        press["feeds"] = [{"title": s.title, "rss": s.rss_path, "atom": s.atom_path} for s in scopes]
+        listing = self.articles.pages_by_src.get(page.file.src_uri)
+        own = scopes[-1] if scopes and isinstance(listing, ListingPage) and listing.kind != "year" else None
+        press["subscribe"] = {"rss": own.rss_path, "atom": own.atom_path} if own else None
+        return context
+
+    def _scopes_of(self, page: Page) -> list[FeedScope]:
+        """The site feed everywhere, then the feeds of the publication, section, tag or author the page belongs to."""
+        site = self._site()
+        keys: list[tuple[str, str]] = [("site", "")]
+        article = site.catalog.by_src.get(page.file.src_uri)
+        listing = self.articles.pages_by_src.get(page.file.src_uri)
+        if article is not None:
+            keys.append(("publication", article.publication))
+            if article.section:
+                keys.append(("section", f"{article.publication}/{article.section}"))
+        elif isinstance(listing, ListingPage) and listing.kind in ("publication", "section", "tag", "author"):
+            if listing.kind == "section" and listing.publication:
+                keys.append(("publication", listing.publication))
+            keys.append((listing.kind, listing.key))
+        return [self.scope_by_key[k] for k in keys if k in self.scope_by_key]
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = self._site()
+        contents: dict[str, str] = {}
+        enclosures: dict[str, Enclosure] = {}
+        for scope in self.scopes:
+            for article in scope.articles:
+                if article.src_path not in contents:
+                    cta = cta_for(article, self.articles.publications[article.publication], self.articles.ctas)
+                    contents[article.src_path] = item_content(article, self.bodies.get(article.src_path, ""), self.site_info.url, cta)
+                    if article.image:
+                        enclosures[article.src_path] = _enclosure(article.image, config, self.site_info.url)
+        written: set[str] = set()
+        for scope in self.scopes:
+            rss, atom = render_feeds(scope, self.site_info, site.authors, contents, enclosures)
+            for path, data in ((scope.rss_path, rss), (scope.atom_path, atom)):
+                if path in written:
+                    raise PluginError(f"press/feeds: two feeds would be written to {path}")
+                written.add(path)
+                target = os.path.join(config.site_dir, path)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "wb") as out:
+                    out.write(data)
+        log.debug(f"wrote {len(written)} feeds")
+
+    def _site(self) -> Site:
+        assert self.articles.site is not None, "press/articles has not loaded the content yet"
+        return self.articles.site
+
+
+def _enclosure(image: str, config: MkDocsConfig, site_url: str) -> Enclosure:
+    path = os.path.join(config.docs_dir, image)
+    return Enclosure(site_url + image, os.path.getsize(path), mimetypes.guess_type(path)[0] or "application/octet-stream")

@@ -1,0 +1,156 @@
+"""Feeds of a fixture site, parsed back with feedparser and lxml, compared with goldens."""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+
+from .builder import article, make_fixture
+
+GOLDENS = Path(__file__).parent / "goldens"
+HOSTILE = "Courts & <script>alert('x')</script> ]]> &amp; done"
+
+FILES = {
+    "vera2/posts/2025/cable.md": article("The cable", date="2025-11-20T09:30:00+01:00", extra="""\
+        id: cable-2025
+        tags: [europe, courts]
+        image: ../images/cable.png
+        image_alt: A cable
+        further_reading:
+          - publisher: Reuters
+            title: "A source"
+            url: https://www.reuters.com/x
+        """, body="See [the other story](hostile.md) and ![a chart](../images/cable.png). [@reuters]\n"),
+    "vera2/posts/2025/hostile.md": article("x", date="2025-11-18", section="Politics", extra="updated: 2025-11-21").replace(
+        "title: 'x'", 'title: "' + HOSTILE.replace('"', '\\"') + '"'),
+    "dispatch/posts/2025/note.md": article("A note", date="2025-11-10", section=None, authors="[jt-mercer, dana-okafor]"),
+    "dispatch/posts/2025/draft.md": article("A draft", date="2025-11-11", section=None, extra="draft: true"),
+    "dispatch/posts/2027/later.md": article("Later", date="2027-01-01", section=None),
+}
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+
+
+def fixture_files() -> dict[str, str | bytes]:
+    return FILES | {"vera2/posts/images/cable.png": PNG}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    fixture = make_fixture(tmp_path_factory.mktemp("feeds"), fixture_files())
+    fixture.build()
+    return fixture
+
+
+def feeds(site_dir: Path) -> list[Path]:
+    return sorted(p for p in site_dir.rglob("*.xml") if p.name in ("feed.xml", "atom.xml"))
+
+
+def test_every_scope_has_both_feeds(site) -> None:
+    scopes = sorted({str(p.parent.relative_to(site.site)) for p in feeds(site.site)})
+    assert scopes == [".", "authors/dana-okafor", "authors/jt-mercer", "dispatch", "dispatch/commentary",
+                      "tags/courts", "tags/europe", "vera2", "vera2/courts", "vera2/politics"]
+    for scope in scopes:
+        assert (site.site / scope / "feed.xml").is_file() and (site.site / scope / "atom.xml").is_file()
+
+
+def test_every_feed_parses_cleanly(site) -> None:
+    for path in feeds(site.site):
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0, f"{path}: {parsed.get('bozo_exception')}"
+        etree.fromstring(path.read_bytes())  # well-formed XML
+        assert parsed.version == ("rss20" if path.name == "feed.xml" else "atom10")
+
+
+def test_the_site_feeds_match_their_goldens(site, update_goldens: bool) -> None:
+    for name in ("feed.xml", "atom.xml"):
+        actual = (site.site / name).read_text(encoding="utf-8")
+        golden = GOLDENS / f"site-{name}"
+        if update_goldens:
+            golden.write_text(actual, encoding="utf-8")
+        assert actual == golden.read_text(encoding="utf-8"), f"{name} differs from {golden} (--update-goldens)"
+
+
+def test_items_link_to_built_pages_with_absolute_content(site) -> None:
+    for path in feeds(site.site):
+        parsed = feedparser.parse(path.read_bytes())
+        ids = [entry.id for entry in parsed.entries]
+        assert len(ids) == len(set(ids)), path
+        for entry in parsed.entries:
+            assert entry.link.startswith("https://fixture.example/")
+            assert (site.site / entry.link.removeprefix("https://fixture.example/") / "index.html").is_file()
+            content = entry.content[0].value
+            for ref in re.findall(r'(?:href|src)="([^"]*)"', content):
+                assert ref.startswith("https://") or ref.startswith("mailto:"), f"relative URL {ref!r} in {path}"
+
+
+def test_drafts_and_scheduled_articles_never_appear(site) -> None:
+    for path in feeds(site.site):
+        text = path.read_text(encoding="utf-8")
+        assert "A draft" not in text and "Later" not in text
+
+
+def test_hostile_titles_are_escaped_once(site) -> None:
+    rss = feedparser.parse((site.site / "feed.xml").read_bytes())
+    atom = feedparser.parse((site.site / "atom.xml").read_bytes())
+    expected = HOSTILE
+    assert expected in [e.title for e in rss.entries]
+    assert expected in [e.title for e in atom.entries]
+    raw = (site.site / "feed.xml").read_text(encoding="utf-8")
+    assert "<script>" not in raw and "&amp;amp;amp;" not in raw
+
+
+def test_item_fields(site) -> None:
+    rss = etree.fromstring((site.site / "vera2/feed.xml").read_bytes())
+    item = rss.find("channel/item")
+    assert item.findtext("guid") == "tag:fixture.example,2025:cable-2025"
+    assert item.find("guid").get("isPermaLink") == "false"
+    assert item.findtext("pubDate") == "Thu, 20 Nov 2025 09:30:00 +0100"
+    assert email.utils.parsedate_to_datetime(item.findtext("pubDate"))
+    assert item.findtext("{http://purl.org/dc/elements/1.1/}creator") == "J.T. Mercer"
+    assert [c.text for c in item.findall("category")] == ["Courts", "europe", "courts"]
+    enclosure = item.find("enclosure")
+    assert enclosure.attrib == {"url": "https://fixture.example/vera2/posts/images/cable.png", "length": str(len(PNG)), "type": "image/png"}
+    content = item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded")
+    assert 'href="https://fixture.example/vera2/2025/11/hostile/"' in content
+    assert '<img alt="a chart" src="https://fixture.example/vera2/posts/images/cable.png"' in content
+    assert "<h2>Further reading</h2>" in content and 'href="https://www.reuters.com/x"' in content
+    # Channel dates come from the newest item, not the clock.
+    assert rss.findtext("channel/lastBuildDate") == "Fri, 21 Nov 2025 00:00:00 -0500"
+    atom = etree.fromstring((site.site / "vera2/atom.xml").read_bytes())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert atom.findtext("a:updated", namespaces=ns) == "2025-11-21T00:00:00-05:00"
+    assert atom.find("a:link[@rel='self']", ns).get("href") == "https://fixture.example/vera2/atom.xml"
+    assert rss.find("channel/{http://www.w3.org/2005/Atom}link").get("href") == "https://fixture.example/vera2/feed.xml"
+    assert [a.findtext("a:name", namespaces=ns) for a in atom.findall("a:entry[1]/a:author", ns)] == ["J.T. Mercer"]
+
+
+def test_pages_advertise_their_feeds(site) -> None:
+    def alternates(url: str) -> list[str]:
+        return re.findall(r'<link rel="alternate" type="application/(?:rss|atom)\+xml" title="[^"]*" href="([^"]*)">', site.page(url))
+
+    assert alternates("vera2/2025/11/cable") == ["../../../../feed.xml", "../../../../atom.xml", "../../../feed.xml",
+                                                 "../../../atom.xml", "../../../courts/feed.xml", "../../../courts/atom.xml"]
+    assert alternates("tags/europe") == ["../../feed.xml", "../../atom.xml", "feed.xml", "atom.xml"]
+    assert '<a href="feed.xml" type="application/rss+xml">RSS</a>' in site.page("authors/jt-mercer")
+    assert "press-subscribe" not in site.page("archive/2025")
+
+
+def test_ids_are_stable_across_builds_and_slug_changes(tmp_path: Path) -> None:
+    first = make_fixture(tmp_path / "a", fixture_files())
+    first.build()
+    renamed = fixture_files()
+    renamed.pop("dispatch/posts/2025/note.md")
+    renamed["dispatch/posts/2025/a-new-slug.md"] = article("A note", date="2025-11-10", section=None,
+                                                           authors="[jt-mercer, dana-okafor]",
+                                                           extra="redirect_from: [dispatch/2025/11/note/]")
+    second = make_fixture(tmp_path / "b", renamed)
+    second.build()
+    ids = lambda f: sorted(e.id for e in feedparser.parse((f.site / "atom.xml").read_bytes()).entries)  # noqa: E731
+    assert ids(first) == ids(second)
+    assert "tag:fixture.example,2025:dispatch/2025/11/note" in ids(first)
