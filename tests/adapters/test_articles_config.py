@@ -63,4 +63,5 @@ def test_the_nav_lists_publications_and_sections(tmp_path: Path) -> None:
     plugin, _, _ = loaded({"publications": PUBS})
     plugin.on_config(config)
     assert config.nav == [{"Home": "index.md"}, {"Vera2": ["vera2/index.md", {"Courts": "vera2/courts/index.md"}]},
-                          {"Authors": "authors/index.md"}, {"Tags": "tags/index.md"}, {"Archive": "archive/index.md"}]
+                          {"Reading lists": "reading-lists/index.md"}, {"Authors": "authors/index.md"},
+                          {"Tags": "tags/index.md"}, {"Archive": "archive/index.md"}]

@@ -75,12 +75,13 @@ def test_further_reading_lists_sources_with_stable_anchors(site) -> None:
     items = page.xpath('//section[@class="press-further-reading"]/ol/li')
     assert [li.get("id") for li in items] == ["source-reuters", "source-ap-news", "source-odd"]
     first = items[0]
-    assert first.xpath("string(.//span[@class='press-source__publisher'])") == "Reuters"
-    link = first.xpath(".//a")[0]
+    assert first.xpath(".//a[@class='press-source__publisher']/@href") == ["../../../../sources/reuters/"]
+    assert first.xpath("string(.//a[@class='press-source__publisher'])") == "Reuters"
+    link = first.xpath(".//a[@class='press-external']")[0]
     assert (link.get("href"), link.get("rel")) == ("https://www.reuters.com/world/cable", "noopener")
     assert link.text_content() == "Diplomats told to lobby on migration (external site)"
     assert first.xpath(".//time/@datetime") == ["2025-11-27"] and "(November 27, 2025)" in first.text_content()
-    assert items[2].xpath(".//a/@href") == ["https://odd.example/x?a=1&b=2"]
+    assert items[2].xpath(".//a[@class='press-external']/@href") == ["https://odd.example/x?a=1&b=2"]
 
 
 def test_chips_link_to_sources_and_name_them(site) -> None:

@@ -25,16 +25,17 @@ from ..core.listings import IndexPage, ListingPage, check_publications, section_
 from ..core.citations import source_anchor
 from ..core.ctas import check_ctas
 from ..core.model import ConnectBlock, Cta, Publication, Source
+from ..core.reading_lists import ReadingList, is_reading_list
 from ..core.site import Options, RawFile, Site, article_publication, load_site
 from ..core.validate import SiteRules
-from ..core.views import ViewContext, article_view, index_view, listing_view
+from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
 from ..mdx.citations import CitationsExtension
 from . import material_markup
-from .reporting import fail_on
+from .reporting import fail_on, warn_on
 
 log = get_plugin_logger(__name__)
 
-IN_NAV_KINDS = frozenset({"home", "publication", "section", "tags", "authors", "archive"})
+IN_NAV_KINDS = frozenset({"home", "publication", "section", "tags", "authors", "archive", "reading-lists"})
 
 
 class PublicationConfig(base.Config):
@@ -92,6 +93,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = None
         self.pages_by_src: dict[str, ListingPage | IndexPage] = {}
+        self.lists_by_src: dict[str, ReadingList] = {}
         if not config.use_directory_urls:
             raise PluginError("press/articles: use_directory_urls must stay true: articles and listings live at folder URLs")
         try:
@@ -117,7 +119,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             raise PluginError("press/articles: " + "; ".join(problems))
         self.current_sources: dict[str, Source] = {}
         config.markdown_extensions.append(CitationsExtension(lambda: self.current_sources))
-        if config.nav is None:
+        self.generated_nav = config.nav is None
+        if self.generated_nav:
             config.nav = self._nav()
         return config
 
@@ -126,13 +129,15 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         nav: list[Any] = [{"Home": "index.md"}]
         for pub in self.publications.values():
             nav.append({pub.title: [f"{pub.id}/index.md"] + [{s: f"{section_url(pub.id, s)}index.md"} for s in pub.sections]})
-        return nav + [{"Authors": "authors/index.md"}, {"Tags": "tags/index.md"}, {"Archive": "archive/index.md"}]
+        return nav + [{"Reading lists": "reading-lists/index.md"}, {"Authors": "authors/index.md"}, {"Tags": "tags/index.md"},
+                      {"Archive": "archive/index.md"}]
 
     # Runs before the default priority so other plugins (search, ours) see articles at their final URLs.
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pubs = self.publications
         articles = [f for f in files if article_publication(f.src_uri, pubs)]
+        lists = [f for f in files if is_reading_list(f.src_uri)]
         authors_file = files.get_file_from_path(self.config.authors_file)
         authored = {f.url: f.src_uri for f in files.documentation_pages() if not article_publication(f.src_uri, pubs)}
         rules = SiteRules(pubs, {}, self.timezone, frozenset(files.src_uris), frozenset(self.ctas))
@@ -140,13 +145,16 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         site = load_site(
             [RawFile(f.src_uri, f.content_bytes) for f in articles],
             RawFile(authors_file.src_uri, authors_file.content_bytes) if authors_file else None,
-            rules, options, authored,
+            rules, options, authored, [RawFile(f.src_uri, f.content_bytes) for f in lists],
         )
+        warn_on(site.warnings, config, log)
         fail_on(site.errors, config, log)
         self.site = site
         self.view_context = ViewContext(pubs, site.authors, options.now, config.site_url or "", self.ctas, self.connect,
                                         _render_bios(site, config))
         moved = {f.src_uri: self._article_file(f, site, config) for f in articles if f.src_uri not in site.hidden}
+        moved |= {f.src_uri: _without_front_matter(f, site) for f in lists}
+        self.lists_by_src = {r.src_path: r for r in site.reading_lists}
         article_srcs = {f.src_uri for f in articles}
         kept = [moved.get(f.src_uri, f) for f in files
                 if f is not authors_file and (f.src_uri not in article_srcs or f.src_uri in moved)]
@@ -163,19 +171,19 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def _article_file(self, file: File, site: Site, config: MkDocsConfig) -> File:
         """The article at its dated URL, its Markdown without the front matter the core already parsed."""
         article = site.catalog.by_src[file.src_uri]
-        moved = File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
-                     dest_uri=f"{article.url}index.html", inclusion=InclusionLevel.NOT_IN_NAV)
-        moved.content_string = site.bodies[file.src_uri]
-        return moved
+        return _without_front_matter(file, site, dest_uri=f"{article.url}index.html")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         article = self.site.catalog.by_src.get(page.file.src_uri)
         listing = self.pages_by_src.get(page.file.src_uri)
+        reading_list = self.lists_by_src.get(page.file.src_uri)
         # Material prints page.meta.title and .description as HTML: hand it escaped text.
         self.current_sources = {s.id: s for s in article.further_reading} if article else {}
         if article is not None:
             page.meta = {"title": escape(article.title), "description": escape(article.description)}
+        elif reading_list is not None:
+            page.meta = {"title": escape(reading_list.title), "description": escape(reading_list.description)}
         elif listing is not None:
             page.meta.setdefault("title", escape(listing.title))
             page.meta.setdefault("description", escape(listing.description))
@@ -200,11 +208,21 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             press["listing"] = listing_view(listing, self.view_context)
         elif isinstance(listing, IndexPage):
             press["index"] = index_view(listing)
+        elif page.file.src_uri in self.lists_by_src:
+            press["reading_list"] = reading_list_view(self.lists_by_src[page.file.src_uri], self.view_context)
         return context
 
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return material_markup.repair(output)
+
+
+def _without_front_matter(file: File, site: Site, dest_uri: str | None = None) -> File:
+    """A copy of a content file whose Markdown is the body the core already parsed (front matter removed)."""
+    copy = File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=dest_uri,
+                inclusion=InclusionLevel.NOT_IN_NAV)
+    copy.content_string = site.bodies[file.src_uri]
+    return copy
 
 
 def _render_bios(site: Site, config: MkDocsConfig) -> dict[str, str]:

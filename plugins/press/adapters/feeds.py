@@ -1,4 +1,4 @@
-"""``press/feeds``: RSS and Atom for the site, each publication, section, tag and author.
+"""``press/feeds``: RSS and Atom for the site, each publication, section, tag, author and reading list.
 
 A thin adapter over ``press.core.feeds``: it keeps each article's rendered body,
 computes the scopes once from the Catalog of ``press/articles``, writes both
@@ -56,7 +56,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
         site = self._site()
         self.scopes = feed_scopes(site.catalog, self.site_info, self.articles.publications, site.authors,
-                                  limit=self.config.limit, now=self.articles.view_context.now)
+                                  limit=self.config.limit, now=self.articles.view_context.now, reading_lists=site.reading_lists)
         self.scope_by_key = {(s.kind, s.key): s for s in self.scopes}
 
     # Last, so the body it keeps for feeds has every change other plugins make to the content.
@@ -71,7 +71,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         press = context.setdefault("press", {})
         press["feeds"] = [{"title": s.title, "rss": s.rss_path, "atom": s.atom_path} for s in scopes]
         listing = self.articles.pages_by_src.get(page.file.src_uri)
-        own = scopes[-1] if scopes and isinstance(listing, ListingPage) and listing.kind != "year" else None
+        is_list = page.file.src_uri in self.articles.lists_by_src
+        own = scopes[-1] if scopes and (is_list or isinstance(listing, ListingPage) and listing.kind != "year") else None
         press["subscribe"] = {"rss": own.rss_path, "atom": own.atom_path} if own else None
         return context
 
@@ -85,6 +86,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             keys.append(("publication", article.publication))
             if article.section:
                 keys.append(("section", f"{article.publication}/{article.section}"))
+        elif page.file.src_uri in self.articles.lists_by_src:
+            keys.append(("reading-list", self.articles.lists_by_src[page.file.src_uri].id))
         elif isinstance(listing, ListingPage) and listing.kind in ("publication", "section", "tag", "author"):
             if listing.kind == "section" and listing.publication:
                 keys.append(("publication", listing.publication))

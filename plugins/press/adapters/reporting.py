@@ -20,6 +20,13 @@ def docs_prefix(config: MkDocsConfig) -> str:
     return os.path.relpath(config.docs_dir, base).replace(os.sep, "/")
 
 
+def warn_on(warnings: Sequence[ContentError], config: MkDocsConfig, log: logging.Logger) -> None:
+    """Log degradations (a draft left out of a list) as warnings: `--strict` turns them into a failure."""
+    prefix = docs_prefix(config)
+    for warning in warnings:
+        log.warning(str(dataclasses.replace(warning, path=posixpath.join(prefix, warning.path))))
+
+
 def fail_on(errors: Sequence[ContentError], config: MkDocsConfig, log: logging.Logger) -> None:
     """Log every problem (path:line: field: message, hint below) and raise one PluginError."""
     if not errors:

@@ -16,11 +16,10 @@ from typing import Iterator, Mapping
 
 from .model import Article, Source
 from .problems import ContentError, did_you_mean
+from .prose import prose_lines
 
 KEY = r"[A-Za-z0-9][\w.:-]*"
 CITATION = re.compile(rf"\[\s*(@{KEY}(?:\s*;\s*@{KEY})*)\s*\]")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @dataclass(frozen=True)
@@ -36,22 +35,8 @@ def parse_keys(group: str) -> tuple[str, ...]:
 
 def find_citations(markdown: str, first_line: int = 1) -> Iterator[Citation]:
     """Every citation of a Markdown body outside code, with its line in the file."""
-    fence: str | None = None
-    previous_blank = True
-    for number, line in enumerate(markdown.splitlines(), start=first_line):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        indented_code = previous_blank and (line.startswith("    ") or line.startswith("\t"))
-        previous_blank = not line.strip() or (indented_code and previous_blank)
-        if indented_code:
-            continue
-        for match in CITATION.finditer(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)):
+    for number, line in prose_lines(markdown, first_line):
+        for match in CITATION.finditer(line):
             yield Citation(parse_keys(match.group(1)), number)
 
 

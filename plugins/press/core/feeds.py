@@ -1,6 +1,6 @@
 """RSS 2.0 and Atom 1.0 feeds for every scope of the site, written with feedgen.
 
-A scope is the site, a publication, a section, a tag or an author; each gets
+A scope is the site, a publication, a section, a tag, an author or a reading list; each gets
 ``feed.xml`` (RSS) and ``atom.xml`` (Atom) beside its listing page. Items carry
 the full content with every link and image made absolute, the sources and the
 call to action as a link (forms do not work in feed readers).
@@ -27,6 +27,7 @@ from markupsafe import escape
 from .catalog import Catalog
 from .listings import author_url, section_url, tag_url
 from .model import Article, Author, Cta, Publication
+from .reading_lists import ReadingList
 
 FEED_RSS = "feed.xml"
 FEED_ATOM = "atom.xml"
@@ -45,7 +46,7 @@ class FeedSite:
 
 @dataclass(frozen=True)
 class FeedScope:
-    kind: str  # site | publication | section | tag | author
+    kind: str  # site | publication | section | tag | author | reading-list
     key: str
     title: str
     description: str
@@ -69,7 +70,7 @@ class Enclosure:
 
 
 def feed_scopes(catalog: Catalog, site: FeedSite, publications: Mapping[str, Publication], authors: Mapping[str, Author],
-                *, limit: int, now: dt.datetime) -> list[FeedScope]:
+                *, limit: int, now: dt.datetime, reading_lists: Iterable[ReadingList] = ()) -> list[FeedScope]:
     """Every scope with its newest `limit` published articles (drafts and scheduled articles never appear)."""
 
     def published(articles: Iterable[Article]) -> tuple[Article, ...]:
@@ -89,6 +90,10 @@ def feed_scopes(catalog: Catalog, site: FeedSite, publications: Mapping[str, Pub
     for author in authors.values():
         scopes.append(FeedScope("author", author.id, f"{author.name} on {site.title}", author.description or author.name,
                                 author_url(author.id), published(catalog.by_author.get(author.id, ()))))
+    for reading_list in reading_lists:
+        scopes.append(FeedScope("reading-list", reading_list.id, f"{reading_list.title} ({site.title})",
+                                reading_list.description or reading_list.title, reading_list.url,
+                                published(e.article for e in reading_list.entries)))
     return scopes
 
 

@@ -15,9 +15,11 @@ from .authors import load_authors
 from .citations import check_citations
 from .catalog import Catalog, build_catalog, find_duplicates, visible
 from .frontmatter import parse_document
+from .links import backlinks, check_links
 from .listings import Page, check_urls, plan_listings
 from .model import Article, Author, Publication
 from .problems import ContentError
+from .reading_lists import ReadingList, load_reading_lists, reading_lists_index
 from .validate import SiteRules, count_words, validate_article
 
 
@@ -40,9 +42,12 @@ class Site:
     catalog: Catalog
     authors: Mapping[str, Author]
     pages: list[Page]
-    bodies: Mapping[str, str] = field(repr=False)  # article src path -> Markdown body
+    bodies: Mapping[str, str] = field(repr=False)  # article and reading-list src path -> Markdown body
     hidden: frozenset[str] = frozenset()  # drafts and scheduled articles left out of this build
     errors: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
+    reading_lists: tuple[ReadingList, ...] = ()
+    backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article src -> linking article srcs
 
 
 def article_publication(path: str, publications: Mapping[str, Publication]) -> str | None:
@@ -54,7 +59,7 @@ def article_publication(path: str, publications: Mapping[str, Publication]) -> s
 
 
 def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: SiteRules, options: Options,
-              authored_urls: Mapping[str, str] = {}) -> Site:
+              authored_urls: Mapping[str, str] = {}, reading_lists: Iterable[RawFile] = ()) -> Site:
     """Parse, validate and index everything; `errors` lists every problem of every file."""
     errors: list[ContentError] = []
     if authors_file is None:
@@ -67,6 +72,7 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     rules = dataclasses.replace(rules, authors=authors)
     valid: list[Article] = []
     bodies: dict[str, str] = {}
+    body_lines: dict[str, tuple[str, int]] = {}
     for file in articles:
         publication = article_publication(file.path, rules.publications)
         assert publication is not None, f"{file.path} is not an article"
@@ -80,10 +86,19 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
             errors += check_citations(article, doc.body)
             valid.append(article)
             bodies[file.path] = doc.body
+            body_lines[file.path] = (doc.body, doc.body_line)
     unique, problems = find_duplicates(valid)
     errors += problems
     catalog = build_catalog(visible(unique, options.now, include_unpublished=options.include_unpublished))
+    lists, list_bodies, list_errors, warnings = load_reading_lists(
+        [(f.path, f.raw) for f in reading_lists], catalog, {a.src_path: a for a in unique}, rules.publications, authors)
+    errors += list_errors
+    bodies.update(list_bodies)
+    links, link_errors = check_links(body_lines, rules.known_files)
+    errors += link_errors
     pages = plan_listings(catalog, rules.publications, authors, per_page=options.per_page, home_count=options.home_count)
+    pages.append(reading_lists_index(lists))
     errors += check_urls(catalog, pages, authored_urls)
     hidden = frozenset(a.src_path for a in valid) - frozenset(catalog.by_src)
-    return Site(catalog, authors, pages, bodies, hidden, sorted(set(errors)))
+    return Site(catalog, authors, pages, bodies, hidden, sorted(set(errors)), sorted(set(warnings)), tuple(lists),
+                backlinks(links, catalog.by_src))

@@ -15,6 +15,7 @@ from .citations import source_anchor
 from .ctas import connect_for, cta_for
 from .listings import IndexPage, ListingPage, author_url, section_url, tag_url
 from .model import Article, Author, ConnectBlock, Cta, Publication
+from .reading_lists import ReadingList
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,19 @@ def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
         "connect": connect_view(None, ctx) if page.kind == "author" and page.number == 1 else [],
         "sections": [{"name": s, "url": section_url(page.key, s)} for s in ctx.publications[page.key].sections]
         if page.kind == "publication" else [],
+    }
+
+
+def reading_list_view(reading_list: ReadingList, ctx: ViewContext) -> dict[str, Any]:
+    total = len(reading_list.entries)
+    return {
+        "id": reading_list.id,
+        "title": reading_list.title,
+        "description": reading_list.description,
+        "ordered": reading_list.ordered,
+        "cards": [article_card(e.article, ctx) | {
+            "note": e.note, "part": f"Part {i} of {total}" if reading_list.ordered else None,
+        } for i, e in enumerate(reading_list.entries, start=1)],
     }
 
 

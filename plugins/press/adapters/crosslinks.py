@@ -1,0 +1,132 @@
+"""``press/crosslinks``: related articles, backlinks, reading-list and series navigation,
+the source library and redirects.
+
+Everything is computed once per build from the Catalog of ``press/articles``
+(inverted indexes, no all-pairs loop) and handed to templates as plain data.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..core.redirects import Redirect, plan_redirects, redirect_html
+from ..core.related import related_articles
+from ..core.reading_lists import memberships
+from ..core.site import Site
+from ..core.source_library import FOLDER, Publisher, publisher_url, source_library
+from ..core.views import article_card, date_view
+from .articles import ArticlesPlugin
+from .reporting import fail_on
+
+log = get_plugin_logger(__name__)
+
+
+class CrosslinksConfig(base.Config):
+    related_limit = c.Type(int, default=4)
+    other_limit = c.Type(int, default=3)  # related articles from the other publication
+    threshold = c.Type(float, default=2.0)  # below this score nothing is shown
+
+
+class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        articles = config.plugins.get("press/articles")
+        if not isinstance(articles, ArticlesPlugin):
+            raise PluginError("press/crosslinks: add press/articles before press/crosslinks under plugins in mkdocs.yml")
+        self.articles = articles
+        self.library_pages: dict[str, Publisher | None] = {}  # src_uri -> publisher (None: the index)
+        if articles.generated_nav and isinstance(config.nav, list):
+            config.nav.insert(-3, {"Sources": f"{FOLDER}/index.md"})
+
+    # After press/articles (priority 50) has built the Catalog.
+    @event_priority(0)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        site = self._site()
+        self.related = related_articles(site.catalog, limit=self.config.related_limit, other_limit=self.config.other_limit,
+                                        threshold=self.config.threshold)
+        self.memberships = memberships(site.reading_lists)
+        self.library = source_library(site.catalog)
+        self.library_pages = {f"{FOLDER}/index.md": None} | {f"{p.url}index.md": p for p in self.library}
+        for src, publisher in self.library_pages.items():
+            if src not in files.src_uris:
+                files.append(File.generated(config, src, content="",
+                                            inclusion=InclusionLevel.UNDEFINED if publisher is None else InclusionLevel.NOT_IN_NAV))
+        taken = {f.url: f.src_uri for f in files.documentation_pages()}
+        self.redirects, errors = plan_redirects(site.catalog.articles, taken)
+        fail_on(errors, config, log)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.library_pages:
+            publisher = self.library_pages[page.file.src_uri]
+            title = f"Sources: {publisher.name}" if publisher else "Sources"
+            page.meta.setdefault("title", escape(title))
+            page.meta.setdefault("description", escape("Every source our articles cite, by publisher"))
+        return markdown
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        site = self._site()
+        press = context.setdefault("press", {})
+        src = page.file.src_uri
+        if src in self.library_pages:
+            press["library"] = self._library_view(self.library_pages[src])
+        article = site.catalog.by_src.get(src)
+        if article is None:
+            return context
+        ctx = self.articles.view_context
+        related = self.related.get(src)
+        pubs = self.articles.publications
+        press["related"] = [article_card(a, ctx) for a in related.same] if related else []
+        others: dict[str, list] = {}
+        for other in (related.other if related else ()):
+            others.setdefault(other.publication, []).append(article_card(other, ctx))
+        press["related_other"] = [{"title": f"Related in {pubs[p].title}", "cards": cards} for p, cards in others.items()]
+        press["backlinks"] = [article_card(site.catalog.by_src[s], ctx) for s in site.backlinks.get(src, ())
+                              if s in site.catalog.by_src]
+        press["lists"] = [self._membership_view(reading_list, position) for reading_list, position in self.memberships.get(src, [])]
+        for source in (press.get("article") or {}).get("sources", []):
+            source["library_url"] = publisher_url(source["publisher"])
+        return context
+
+    def _membership_view(self, reading_list: Any, position: int) -> dict[str, Any]:
+        entries = reading_list.entries
+        link = lambda i: {"title": entries[i].article.title, "url": entries[i].article.url} if 0 <= i < len(entries) else None  # noqa: E731
+        return {"title": reading_list.title, "url": reading_list.url, "ordered": reading_list.ordered,
+                "part": f"Part {position + 1} of {len(entries)}", "previous": link(position - 1), "next": link(position + 1)}
+
+    def _library_view(self, publisher: Publisher | None) -> dict[str, Any]:
+        if publisher is None:
+            return {"kind": "index", "publishers": [
+                {"name": p.name, "url": p.url, "sources": len(p.sources), "citations": p.citations} for p in self.library]}
+        return {"kind": "publisher", "name": publisher.name, "sources": [{
+            "title": s.title, "url": s.url, "date": date_view(s.date) if s.date else None,
+            "articles": [{"title": a.title, "url": a.url, "date": date_view(a.date)} for a in s.articles],
+        } for s in publisher.sources]}
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_url = self.articles.view_context.site_url
+        for redirect in self.redirects:
+            self._write(config, redirect, site_url)
+
+    def _write(self, config: MkDocsConfig, redirect: Redirect, site_url: str) -> None:
+        target = os.path.join(config.site_dir, redirect.output_path)
+        if os.path.exists(target):
+            raise PluginError(f"press/crosslinks: the redirect /{redirect.old} of {redirect.article.src_path} would overwrite {target}")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(redirect_html(redirect, site_url))
+
+    def _site(self) -> Site:
+        assert self.articles.site is not None, "press/articles has not loaded the content yet"
+        return self.articles.site

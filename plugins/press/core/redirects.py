@@ -1,0 +1,63 @@
+"""Redirect pages for ``redirect_from``: old paths keep working after a slug or URL change.
+
+Each old path gets a small HTML page with a canonical link and a meta refresh:
+no JavaScript needed, and search engines follow it. An old path that is a real
+page of the site is an error: the redirect would replace that page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from markupsafe import escape
+
+from .model import Article
+from .problems import ContentError
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old: str  # site-root-relative: "vera2/2024/old-slug/" or "old/page.html"
+    article: Article
+
+    @property
+    def output_path(self) -> str:
+        return self.old if self.old.endswith(".html") else f"{self.old}index.html"
+
+    @property
+    def relative_target(self) -> str:
+        """The article's URL relative to the old page, so the redirect works on any host and in previews."""
+        here = posixpath.dirname(self.output_path) or "."
+        return posixpath.relpath(self.article.url, here) + "/"
+
+
+def plan_redirects(articles: Iterable[Article], taken: Mapping[str, str]) -> tuple[list[Redirect], list[ContentError]]:
+    """Redirects of every article; `taken` maps existing page URLs to the file that owns them."""
+    redirects, errors, claimed = [], [], dict(taken)
+    for article in sorted(articles, key=lambda a: a.src_path):
+        for old in article.redirect_from:
+            owner = claimed.get(old)
+            if owner is not None:
+                errors.append(ContentError(article.src_path, None, "redirect_from",
+                                           f"/{old} is already {'a page' if owner != article.src_path else 'this article'} ({owner})",
+                                           "remove it from redirect_from: a redirect must not replace a page"))
+                continue
+            claimed[old] = article.src_path
+            redirects.append(Redirect(old, article))
+    return redirects, errors
+
+
+def redirect_html(redirect: Redirect, site_url: str) -> str:
+    """The page left at an old path: canonical link (absolute), meta refresh and a plain link (relative)."""
+    # str(): adding a plain str to Markup would escape the str, i.e. the page's own tags.
+    canonical = str(escape(site_url + redirect.article.url))
+    relative = str(escape(redirect.relative_target))
+    title = str(escape(redirect.article.title))
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved: " + title + "</title>\n"
+        f"<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={relative}\">\n</head>\n"
+        f"<body>\n<p>This article has moved: <a href=\"{relative}\">{title}</a>.</p>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,79 @@
+"""Related articles, scored from shared rare features, without comparing every pair.
+
+Features of an article: its tags (weight: idf, the rarer the stronger), the URLs
+of its sources (2 x idf: citing the same document is a strong signal) and the
+words of its title and description (idf / 2). Each article gathers candidates
+through inverted indexes from its `FEATURES_PER_ARTICLE` strongest features,
+reading at most `POSTINGS` most recent articles per feature, so the cost grows
+like n x a constant, never n squared. A shared section adds a small bonus;
+scores below `threshold` are not shown; ties go to the newer article, then the URL.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .catalog import Catalog
+from .model import Article
+from .slugs import slugify
+
+FEATURES_PER_ARTICLE = 16
+POSTINGS = 400
+SECTION_BONUS = 0.5
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+STOPWORDS = frozenset("""
+about after again against also among because been before being between both could does doing down during each
+from further have having here into itself just more most other over same should some such than that their theirs
+them then there these they this those through under until very were what when where which while with would your
+says said will year years week first last new news""".split())
+
+
+@dataclass(frozen=True)
+class Related:
+    same: tuple[Article, ...]  # from the article's own publication
+    other: tuple[Article, ...]  # from the other publications
+
+
+def features(article: Article) -> set[str]:
+    tags = {f"tag:{slugify(t)}" for t in article.tags}
+    sources = {f"src:{s.url.rstrip('/')}" for s in article.further_reading}
+    words = {f"word:{w}" for w in _WORD.findall(f"{article.title} {article.description}".lower()) if w not in STOPWORDS}
+    return tags | sources | words
+
+
+def _weight(feature: str, df: int, n: int) -> float:
+    idf = math.log((n + 1) / df)
+    kind = feature.split(":", 1)[0]
+    return idf * {"tag": 1.0, "src": 2.0, "word": 0.5}[kind]
+
+
+def related_articles(catalog: Catalog, *, limit: int = 4, other_limit: int = 3, threshold: float = 2.0) -> dict[str, Related]:
+    """For every article (by src_path), its best matches in its publication and in the others."""
+    articles = catalog.articles  # newest first: posting lists keep the most recent articles
+    n = len(articles)
+    feats = [features(a) for a in articles]
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for index, fs in enumerate(feats):
+        for f in fs:
+            postings[f].append(index)
+    weight = {f: _weight(f, len(ids), n) for f, ids in postings.items() if len(ids) > 1}
+    result: dict[str, Related] = {}
+    for index, article in enumerate(articles):
+        strongest = sorted((f for f in feats[index] if f in weight), key=lambda f: (-weight[f], f))[:FEATURES_PER_ARTICLE]
+        scores: defaultdict[int, float] = defaultdict(float)
+        for f in strongest:
+            w = weight[f]
+            for other in postings[f][:POSTINGS]:
+                scores[other] += w
+        scores.pop(index, None)
+        for other in scores:
+            if article.section and articles[other].section == article.section and articles[other].publication == article.publication:
+                scores[other] += SECTION_BONUS
+        ranked = sorted((i for i, s in scores.items() if s >= threshold), key=lambda i: (-scores[i], i))
+        same = [articles[i] for i in ranked if articles[i].publication == article.publication]
+        other = [articles[i] for i in ranked if articles[i].publication != article.publication]
+        result[article.src_path] = Related(tuple(same[:limit]), tuple(other[:other_limit]))
+    return result
