@@ -2,7 +2,9 @@
 
 Features of an article: its tags (weight: idf, the rarer the stronger), the URLs
 of its sources (2 x idf: citing the same document is a strong signal) and the
-words of its title and description (idf / 2). Each article gathers candidates
+words of its title and description (idf / 2). Features found in more than one
+article in twenty (at least 50) are too common to tell anything and are ignored.
+Each article gathers candidates
 through inverted indexes from its `FEATURES_PER_ARTICLE` strongest features,
 reading at most `POSTINGS` most recent articles per feature, so the cost grows
 like n x a constant, never n squared. A shared section adds a small bonus;
@@ -22,6 +24,7 @@ from .slugs import slugify
 
 FEATURES_PER_ARTICLE = 16
 POSTINGS = 400
+COMMON_FLOOR = 50
 SECTION_BONUS = 0.5
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 STOPWORDS = frozenset("""
@@ -59,7 +62,9 @@ def related_articles(catalog: Catalog, *, limit: int = 4, other_limit: int = 3, 
     for index, fs in enumerate(feats):
         for f in fs:
             postings[f].append(index)
-    weight = {f: _weight(f, len(ids), n) for f, ids in postings.items() if len(ids) > 1}
+    # A feature shared by more than one article in twenty says little about any pair: left out, with singletons.
+    common = max(COMMON_FLOOR, n // 20)
+    weight = {f: _weight(f, len(ids), n) for f, ids in postings.items() if 1 < len(ids) <= common}
     result: dict[str, Related] = {}
     for index, article in enumerate(articles):
         strongest = sorted((f for f in feats[index] if f in weight), key=lambda f: (-weight[f], f))[:FEATURES_PER_ARTICLE]

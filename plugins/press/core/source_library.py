@@ -49,13 +49,14 @@ def source_library(catalog: Catalog) -> list[Publisher]:
     """Publishers in alphabetical order; their sources most cited first, then by title."""
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     by_url: dict[tuple[str, str], list] = {}
+    slugs: dict[str, str] = {}
     for article in catalog.articles:  # newest first: the first entry seen gives the title
         for source in article.further_reading:
-            slug = slugify(source.publisher) or "unnamed"
+            slug = slugs.get(source.publisher) or slugs.setdefault(source.publisher, slugify(source.publisher) or "unnamed")
             spellings[slug][source.publisher] += 1
             key = (slug, source.url.rstrip("/"))
             entry = by_url.setdefault(key, [source.url, source.title, source.date, []])
-            if article not in entry[3]:
+            if not entry[3] or entry[3][-1] is not article:  # an article citing one URL twice counts once
                 entry[3].append(article)
     grouped: defaultdict[str, list[CitedSource]] = defaultdict(list)
     for (slug, _), (url, title, date, articles) in by_url.items():
