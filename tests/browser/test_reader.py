@@ -84,7 +84,7 @@ def test_the_signup_form_needs_an_email(page, base_url: str, signups) -> None:
     assert record.received == []
 
 
-@pytest.mark.parametrize("url", ["", "vera2/", ARTICLE_WITH_CHIPS])
+@pytest.mark.parametrize("url", ["", "vera2/", ARTICLE_WITH_CHIPS, "search/?q=courts", "reading-lists/migration-abroad/"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_accessibility_violations(page, base_url: str, url: str, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
@@ -93,3 +93,35 @@ def test_axe_finds_no_accessibility_violations(page, base_url: str, url: str, sc
     page.goto(base_url + url, wait_until="networkidle")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_search_from_the_header_finds_the_article_and_filters(page, base_url: str) -> None:
+    page.goto(base_url + "vera2/")
+    page.fill("#press-search-header", "injunctions")
+    page.press("#press-search-header", "Enter")
+    page.wait_for_selector(".press-search__result")
+    assert "/search/?q=injunctions" in page.url
+    titles = page.locator(".press-search__result h2 a").all_inner_texts()
+    assert "After Trump v. CASA, the Fight Moves to Class Actions" in titles
+    deks = page.locator(".press-search__result .press-card__dek").all_inner_texts()
+    assert any("nationwide injunctions" in d for d in deks)
+    page.select_option("#press-search-filter-publication", "Vera2")
+    page.wait_for_function("document.querySelector('.press-search__status').textContent.includes('result')")
+    assert "publication=Vera2" in page.url
+    kickers = page.locator(".press-search__result .press-kicker").all_inner_texts()
+    assert kickers and all(k.lower().startswith("vera2") for k in kickers)  # shown upper-case by CSS
+    page.locator(".press-search__result h2 a").first.click()
+    assert page.locator("h1").first.inner_text() in titles
+
+
+def test_without_javascript_search_leads_to_a_usable_page(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url)
+    page.fill("#press-search-header", "courts")
+    page.press("#press-search-header", "Enter")
+    page.wait_for_url("**/search/?q=courts")
+    assert page.locator("noscript").count() == 1
+    assert page.get_by_role("link", name="the archive").count() == 1 or "archive" in page.content()
+    assert page.locator(".press-card__title a, nav a").count() > 0
+    context.close()

@@ -43,7 +43,8 @@ def base_config() -> dict[str, Any]:
                 "dispatch": {"title": "NRP Dispatch", "sections": ["Commentary"]},
                 "vera2": {"title": "Vera2", "sections": ["Politics", "Courts"], "section_required": True},
             },
-        }}, {"press/feeds": {"limit": 20}}, {"press/crosslinks": {"threshold": 1.0}}],
+        }}, {"press/feeds": {"limit": 20}}, {"press/crosslinks": {"threshold": 1.0}},
+                    "press/search"],
     }
 
 

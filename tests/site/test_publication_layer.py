@@ -79,11 +79,11 @@ def test_tag_author_and_archive_pages(built) -> None:
 
 def test_article_page_header(built) -> None:
     html = built.page("vera2/2025/11/court-three")
-    assert "<h1>Court three</h1>" in html
-    assert '<p class="press-dek">A short dek.</p>' in html
-    assert '<a href="../../../../authors/jt-mercer/" rel="author">J.T. Mercer</a> and' in html
-    assert '<time datetime="2025-11-03T00:00:00-05:00">November 3, 2025</time>' in html
-    assert '<a href="../../../courts/">Courts</a>' in html
+    assert "<h1 data-pagefind-meta=\"title\">Court three</h1>" in html
+    assert '<p class="press-dek" data-pagefind-meta="description">A short dek.</p>' in html
+    assert '<a href="../../../../authors/jt-mercer/" rel="author" data-pagefind-filter="author">J.T. Mercer</a> and' in html
+    assert '<time datetime="2025-11-03T00:00:00-05:00" data-pagefind-meta="date">November 3, 2025</time>' in html
+    assert '<a href="../../../courts/" data-pagefind-filter="section">Courts</a>' in html
     assert "<title>Court three - Fixture</title>" in html
 
 
@@ -114,6 +114,6 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     for html in (fixture.page("vera2/2025/11/hostile"), fixture.page(""), fixture.page("tags/b-tag-b")):
         assert "<script>alert(1)</script>" not in html and "<script>x</script>" not in html and "<b>tag</b>" not in html
     html = fixture.page("vera2/2025/11/hostile")
-    assert "<h1>Q&amp;A: &lt;script&gt;alert(1)&lt;/script&gt; &#34;quoted&#34; it&#39;s</h1>" in html
+    assert "<h1 data-pagefind-meta=\"title\">Q&amp;A: &lt;script&gt;alert(1)&lt;/script&gt; &#34;quoted&#34; it&#39;s</h1>" in html
     assert '<meta name="description" content="&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; &#34;q&#34;">' in html
     assert "<title>Q&amp;A: &lt;script&gt;" in html
