@@ -22,10 +22,13 @@ def test_from_home_to_an_article_and_its_author(page, base_url: str) -> None:
     page.goto(base_url)
     first = page.locator(".press-card__title a").first
     title = first.inner_text()
-    first.click()
+    with page.expect_navigation():
+        first.click()
     assert page.locator("h1").first.inner_text() == title
-    page.locator(".press-byline a[rel=author]").first.click()
+    with page.expect_navigation():
+        page.locator(".press-byline a[rel=author]").first.click()
     assert re.search(r"/authors/[a-z-]+/$", page.url)
+    page.locator(".press-card").first.wait_for()
     assert page.locator(".press-card").count() >= 1
 
 

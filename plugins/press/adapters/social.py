@@ -1,0 +1,190 @@
+"""``press/social``: social cards, Open Graph and Twitter tags, JSON-LD, robots.txt, sitemap dates, the 404 page.
+
+A thin adapter over ``press.core.cards``, ``press.core.structured_data`` and
+``press.core.wayfinding``. Once per build, from the Catalog of ``press/articles``,
+it makes sure every card is in the cache (drawing only new ones) and adds each to
+the site as a generated file; then it hands templates plain data: ``press.social``
+on every page, ``press.lastmod`` to ``sitemap.xml`` and ``press.not_found`` to
+``404.html`` (theme templates rendered without a page, through
+``on_template_context``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..core import cards
+from ..core.listings import IndexPage, ListingPage
+from ..core.model import Article
+from ..core.problems import ContentError
+from ..core.site import Site
+from ..core.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_json_ld, article_meta, script_json,
+                                    website_meta)
+from ..core.wayfinding import not_found_view, robots_txt, sitemap_dates
+from .articles import ArticlesPlugin
+from .reporting import warn_on
+
+log = get_plugin_logger(__name__)
+
+# JSON-LD types of the two publications unless mkdocs.yml says otherwise; any other publication: Article.
+DEFAULT_SCHEMA_TYPES = {"dispatch": "BlogPosting", "vera2": "NewsArticle"}
+CARDS_DIR = "assets/cards/"
+
+
+class SocialConfig(base.Config):
+    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; cards go in its cards/ folder
+    color = c.Type(str, default="#263238")  # cards of pages outside a publication and of publications without a colour
+    colors = c.DictOfItems(c.Type(str), default={})  # publication id -> "#rrggbb"
+    schema_types = c.DictOfItems(c.Choice(SCHEMA_TYPES), default={})  # publication id -> JSON-LD @type of its articles
+    logo = c.Optional(c.Type(str))  # the publisher logo in JSON-LD: a path in the site or a URL; default: theme logo, else favicon
+    not_found_count = c.Type(int, default=8)  # latest articles listed on the 404 page
+
+
+class SocialPlugin(BasePlugin[SocialConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        articles = config.plugins.get("press/articles")
+        if not isinstance(articles, ArticlesPlugin):
+            raise PluginError("press/social: add press/articles before press/social under plugins in mkdocs.yml")
+        if not config.site_url:
+            raise PluginError("press/social: set site_url in mkdocs.yml: link previews need absolute URLs")
+        self.articles = articles
+        known = sorted(articles.publications)
+        for option in ("colors", "schema_types"):
+            for pub_id in self.config[option]:
+                if pub_id not in articles.publications:
+                    raise PluginError(f"press/social: {option}.{pub_id}: unknown publication (known: {', '.join(known)})")
+        for name, value in [("color", self.config.color)] + [(f"colors.{k}", v) for k, v in self.config.colors.items()]:
+            if not cards.is_color(value):
+                raise PluginError(f"press/social: {name}: expected a colour like #1f3a7a, got {value!r}")
+        if self.config.not_found_count < 0:
+            raise PluginError("press/social: not_found_count must be 0 or more")
+        self.schema_types = DEFAULT_SCHEMA_TYPES | dict(self.config.schema_types)
+        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.cache_dir = base_dir / self.config.cache_dir / "cards"
+        site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        self.site_info = SiteInfo(site_url, config.site_name, config.site_description or "",
+                                  config.theme.get("language") or "en", _logo(self.config.logo, config, site_url))
+        self.cards: dict[str, CardImage] = {}  # page src_uri -> its card
+
+    # After press/articles (priority 50) has built the Catalog and planned the listing pages.
+    @event_priority(0)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Every card in the cache (drawing only the missing ones) and in the site; robots.txt unless authored."""
+        site = self._site()
+        self.cards = {}
+        self.site_card: CardImage | None = None  # the home page's, for pages without a card of their own
+        self.added: set[str] = set()
+        drawn = 0
+        for article in site.catalog.articles:
+            self.cards[article.src_path], new = self._article_card(article, site, files, config)
+            drawn += new
+        host = urlsplit(self.site_info.url).hostname or self.site_info.name
+        for page in self.articles.pages_by_src.values():
+            if isinstance(page, ListingPage) and page.kind in cards.CARD_KINDS:
+                spec = cards.listing_spec(page, self.articles.publications, self.site_info.name, self.site_info.description,
+                                          host, self._color(page.publication))
+                self.cards[page.src_uri], new = self._card(spec, files, config)
+                drawn += new
+                if page.kind == "home":
+                    self.site_card = self.cards[page.src_uri]
+        log.debug(f"social cards: {len(self.added)} in the site, {drawn} drawn, the others from {self.cache_dir}")
+        if files.get_file_from_path("robots.txt") is None:  # an authored robots.txt wins
+            files.append(File.generated(config, "robots.txt", content=robots_txt(self.site_info.url)))
+        return files
+
+    def _article_card(self, article: Article, site: Site, files: Files, config: MkDocsConfig) -> tuple[CardImage, bool]:
+        image = files.get_file_from_path(article.image) if article.image else None
+        spec = cards.article_spec(article, self.articles.publications[article.publication], site.authors,
+                                  self._color(article.publication), image.content_bytes if image else None)
+        try:
+            return self._card(spec, files, config)
+        except cards.CardError as exc:
+            problem = ContentError(article.src_path, None, "image", f"{article.image} {exc}; the social card is drawn without it",
+                                   "save the image as PNG, JPEG or WebP")
+            warn_on([problem], config, log)
+            return self._card(dataclasses.replace(spec, background=None), files, config)
+
+    def _card(self, spec: cards.CardSpec, files: Files, config: MkDocsConfig) -> tuple[CardImage, bool]:
+        """The card's image, added to the site once however many pages share it; and whether it was drawn now."""
+        key = cards.card_key(spec)
+        path = cards.site_path(key, CARDS_DIR)
+        drawn = False
+        if path not in self.added:
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"press/social: {path} is already a file of the site: social cards are written there")
+            cached, drawn = cards.cached_card(spec, self.cache_dir, key)
+            files.append(File.generated(config, path, abs_src_path=str(cached)))
+            self.added.add(path)
+        return CardImage(self.site_info.url + path, spec.alt), drawn
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        site = self._site()
+        src = page.file.src_uri
+        article = site.catalog.by_src.get(src)
+        card = self.cards.get(src) or self.site_card
+        if card is None:
+            return context
+        press = context.setdefault("press", {})
+        if article is not None:
+            pub = self.articles.publications[article.publication]
+            hero = self.site_info.url + article.image if article.image else None
+            documents = article_json_ld(article, schema_type=self.schema_types.get(article.publication, "Article"),
+                                        site=self.site_info, publication=pub, authors=site.authors, card=card, hero_url=hero)
+            press["social"] = {"meta": article_meta(article, self.site_info, card), "json_ld": [script_json(d) for d in documents]}
+        else:
+            title, description, url = self._describe(page)
+            press["social"] = {"meta": website_meta(title, description, url, self.site_info, card), "json_ld": []}
+        return context
+
+    def _describe(self, page: Page) -> tuple[str, str, str]:
+        """Title, description and absolute URL of a page that is not an article."""
+        listing = self.articles.pages_by_src.get(page.file.src_uri)
+        if isinstance(listing, ListingPage) and listing.kind == "home":
+            return self.site_info.name, self.site_info.description, self.site_info.url
+        if isinstance(listing, (ListingPage, IndexPage)):
+            return listing.title, listing.description, self.site_info.url + listing.url
+        # page.meta holds escaped Markup for Material (see press/articles): the meta tags escape once more themselves.
+        title, description = page.title or self.site_info.name, page.meta.get("description") or ""
+        return _text(title), _text(description), self.site_info.url + page.url
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        """The templates rendered without a page: the sitemap gets article dates, the 404 page its links."""
+        if template_name == "sitemap.xml":
+            context.setdefault("press", {})["lastmod"] = sitemap_dates(self._site().catalog)
+        elif template_name == "404.html":
+            context.setdefault("press", {})["not_found"] = not_found_view(
+                self._site().catalog, self.articles.publications, self.articles.view_context.now, self.config.not_found_count)
+        return context
+
+    def _color(self, publication: str | None) -> str:
+        return self.config.colors.get(publication or "", self.config.color)
+
+    def _site(self) -> Site:
+        assert self.articles.site is not None, "press/articles has not loaded the content yet"
+        return self.articles.site
+
+
+def _text(value: object) -> str:
+    return value.unescape() if isinstance(value, Markup) else str(value)
+
+
+def _logo(option: str | None, config: MkDocsConfig, site_url: str) -> str | None:
+    """The publisher logo's absolute URL: the option, else the theme's logo, else its favicon."""
+    logo = option or config.theme.get("logo") or config.theme.get("favicon")
+    if not logo:
+        return None
+    return logo if urlsplit(logo).scheme in ("http", "https") else site_url + logo.lstrip("/")

@@ -1,0 +1,323 @@
+"""Social cards: the 1200x630 PNG a link preview shows, drawn with Pillow from plain data.
+
+A card is a `CardSpec` (a label such as the publication, the title, one or two
+footer lines such as the byline and date, a colour, an optional background
+image). `layout_card` places every line of text: a pure function of the spec
+and the fonts, so tests assert on it; the title's font shrinks until the whole
+title fits. `render_png` draws a layout. `card_key` hashes everything that goes
+into the PNG (text, colour, background bytes, the fonts, this module's source,
+Pillow's version): it names the card in the cache and in the site, so a card is
+drawn once and a changed card gets a new URL that link-preview caches refetch.
+
+Output is deterministic: the canvas carries no metadata (no timestamps, no
+profile copied from the background), and text goes through Pillow's basic
+layout engine, which does not depend on the system's HarfBuzz or FriBiDi.
+
+Fonts: DejaVu Sans and DejaVu Sans Bold, shipped in ``press/fonts`` (licence in
+``press/fonts/LICENSE``): broad Unicode coverage and a bold weight, which
+Pillow's built-in default font lacks.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from .listings import ListingPage
+from .model import Article, Author, Publication
+from .views import date_view
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN_X, MARGIN_Y = 72, 60
+LABEL_SIZE = 30
+FOOTER_SIZE = 30
+FOOTER_LINES = 2
+TITLE_TOP = 140
+TITLE_BOTTOM = 458
+TITLE_SIZES = range(72, 27, -2)  # largest first; the title takes the first size at which it fits
+LINE_SPACING = 1.2
+ELLIPSIS = "\u2026"
+CARD_KINDS = frozenset({"home", "publication", "section", "tag", "author"})  # listing kinds that get their own card
+
+FONTS = Path(__file__).resolve().parents[1] / "fonts"
+REGULAR = FONTS / "DejaVuSans.ttf"
+BOLD = FONTS / "DejaVuSans-Bold.ttf"
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class CardError(ValueError):
+    """A card cannot be drawn as specified (an unreadable background image)."""
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """What one card shows."""
+
+    label: str  # the top line: publication and section, or the site
+    title: str
+    footer: tuple[str, ...] = ()  # paragraphs at the bottom (byline, date, description), at most two lines in all
+    color: str = "#263238"  # "#rrggbb", the background (or the tint over the background image)
+    background: bytes | None = field(default=None, repr=False)  # image file bytes (the article's hero image)
+
+    @property
+    def alt(self) -> str:
+        """A text alternative for the card image: what it says."""
+        return f"{self.label}: {self.title}" if self.label else self.title
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    x: int
+    y: int  # top of the line box (the font's ascender line)
+    size: int
+    bold: bool
+    width: int  # advance width in pixels
+    height: int  # ascent + descent in pixels
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        return (self.x, self.y, self.x + self.width, self.y + self.height)
+
+
+@dataclass(frozen=True)
+class Layout:
+    title_size: int
+    label: tuple[TextLine, ...]
+    title: tuple[TextLine, ...]
+    footer: tuple[TextLine, ...]
+    truncated: bool = False  # the title did not fit at the smallest size and ends in an ellipsis
+
+    @property
+    def lines(self) -> tuple[TextLine, ...]:
+        return self.label + self.title + self.footer
+
+
+def is_color(value: str) -> bool:
+    return bool(_COLOR.match(value))
+
+
+# --- what goes on a card -----------------------------------------------------------------------
+
+def article_spec(article: Article, publication: Publication, authors: Mapping[str, Author], color: str,
+                 background: bytes | None = None) -> CardSpec:
+    """Publication and section, title, byline, date; the hero image behind them when there is one."""
+    names = [authors[a].name if a in authors else a for a in article.authors]
+    byline = "By " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]) if names else ""
+    label = publication.title + (f" / {article.section}" if article.section else "")
+    return CardSpec(label, article.title, tuple(p for p in (byline, date_view(article.date)["display"]) if p), color, background)
+
+
+def listing_spec(page: ListingPage, publications: Mapping[str, Publication], site_name: str, site_description: str,
+                 site_label: str, color: str) -> CardSpec:
+    """The card of a listing page: the home page shows the site, the others their title and description."""
+    if page.kind == "home":
+        return CardSpec(site_label, site_name, (site_description,) if site_description else (), color)
+    pub = publications.get(page.publication or "")
+    label = pub.title if pub and page.kind == "section" else site_name
+    return CardSpec(label, page.title, (page.description,) if page.description else (), color)
+
+
+# --- layout --------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=64)
+def font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(BOLD if bold else REGULAR), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap; a word wider than a line is broken between characters."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if face.getlength(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        while face.getlength(word) > width:
+            cut = _longest_prefix(word, face, width)
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def ellipsize(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:
+    """The text, cut and ended with an ellipsis if it is wider than `width`."""
+    if face.getlength(text) <= width:
+        return text
+    cut = _longest_prefix(text, face, width, suffix=ELLIPSIS)
+    return text[:cut].rstrip() + ELLIPSIS
+
+
+def _longest_prefix(text: str, face: ImageFont.FreeTypeFont, width: int, suffix: str = "") -> int:
+    """The length of the longest prefix of `text` (at least one character) that fits with `suffix`."""
+    low, high = 1, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if face.getlength(text[:mid] + suffix) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def layout_card(spec: CardSpec) -> Layout:
+    """Where every line of text goes; every box lies inside the margins."""
+    width = WIDTH - 2 * MARGIN_X
+    label_face = font(LABEL_SIZE, True)
+    label = (_line(ellipsize(spec.label, label_face, width), MARGIN_Y, LABEL_SIZE, True),) if spec.label else ()
+    footer_face = font(FOOTER_SIZE, False)
+    footer_texts = [line for paragraph in spec.footer for line in wrap(paragraph, footer_face, width)]
+    if len(footer_texts) > FOOTER_LINES:
+        footer_texts = footer_texts[:FOOTER_LINES - 1] + [ellipsize(footer_texts[FOOTER_LINES - 1] + ELLIPSIS, footer_face, width)]
+    step = _step(FOOTER_SIZE)
+    top = HEIGHT - MARGIN_Y - step * (len(footer_texts) - 1) - _height(FOOTER_SIZE)
+    footer = tuple(_line(text, top + i * step, FOOTER_SIZE, False) for i, text in enumerate(footer_texts))
+    size, lines, truncated = _fit_title(spec.title, width, TITLE_BOTTOM - TITLE_TOP)
+    title = tuple(_line(text, TITLE_TOP + i * _step(size), size, True) for i, text in enumerate(lines))
+    return Layout(size, label, title, footer, truncated)
+
+
+def _fit_title(title: str, width: int, height: int) -> tuple[int, list[str], bool]:
+    """The largest size at which the wrapped title fits the box; at the smallest, the lines that fit and an ellipsis."""
+    for size in TITLE_SIZES:
+        lines = wrap(title, font(size, True), width)
+        if _block_height(len(lines), size) <= height:
+            return size, lines, False
+    size = TITLE_SIZES[-1]
+    face = font(size, True)
+    lines = wrap(title, face, width)
+    keep = max(1, (height - _height(size)) // _step(size) + 1)
+    return size, lines[:keep - 1] + [ellipsize(lines[keep - 1] + ELLIPSIS, face, width)], True
+
+
+def _line(text: str, y: int, size: int, bold: bool) -> TextLine:
+    return TextLine(text, MARGIN_X, y, size, bold, int(round(font(size, bold).getlength(text))), _height(size))
+
+
+def _height(size: int) -> int:
+    ascent, descent = font(size, True).getmetrics()
+    return ascent + descent
+
+
+def _step(size: int) -> int:
+    return max(_height(size), round(size * LINE_SPACING))
+
+
+def _block_height(lines: int, size: int) -> int:
+    return _step(size) * (lines - 1) + _height(size) if lines else 0
+
+
+# --- drawing -------------------------------------------------------------------------------------
+
+def render_png(spec: CardSpec, layout: Layout | None = None) -> bytes:
+    """The card as PNG bytes. Raises CardError when the background image cannot be read."""
+    layout = layout or layout_card(spec)
+    color = _rgb(spec.color)
+    canvas = Image.new("RGB", (WIDTH, HEIGHT), color)  # a fresh image: no metadata from the background
+    if spec.background is not None:
+        canvas.paste(_background(spec.background, color))
+    light = _luminance(color) > 0.5 and spec.background is None
+    ink = (20, 20, 20) if light else (255, 255, 255)
+    soft = _mix(ink, color, 0.78)
+    draw = ImageDraw.Draw(canvas)
+    draw.rectangle((0, HEIGHT - 14, WIDTH, HEIGHT), fill=_mix((255, 255, 255), color, 0.35))
+    for line in layout.lines:
+        fill = ink if line in layout.title else soft
+        draw.text((line.x, line.y), line.text, font=font(line.size, line.bold), fill=fill, anchor="la")
+    out = io.BytesIO()
+    canvas.save(out, format="PNG", compress_level=6)
+    return out.getvalue()
+
+
+def _background(data: bytes, color: tuple[int, int, int]) -> Image.Image:
+    """The image cropped to fill the card and darkened under a tint of the card's colour, for legible text."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.draft("RGB", (WIDTH, HEIGHT))  # JPEG: decode at a reduced scale when the image is large
+            image = ImageOps.exif_transpose(image).convert("RGB")
+    except Image.UnidentifiedImageError as exc:
+        raise CardError("is not an image file Pillow can read") from exc
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise CardError(f"cannot be read: {exc}") from exc
+    image = ImageOps.fit(image, (WIDTH, HEIGHT), method=Image.Resampling.LANCZOS)
+    shade = Image.new("RGB", (WIDTH, HEIGHT), _mix((0, 0, 0), color, 0.55))
+    return Image.blend(image, shade, 0.68)
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    if not is_color(color):
+        raise ValueError(f"expected a colour like #1f3a7a, got {color!r}")
+    return (int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16))
+
+
+def _mix(a: tuple[int, int, int], b: tuple[int, int, int], share_of_a: float) -> tuple[int, int, int]:
+    return tuple(round(x * share_of_a + y * (1 - share_of_a)) for x, y in zip(a, b))  # type: ignore[return-value]
+
+
+def _luminance(color: tuple[int, int, int]) -> float:
+    r, g, b = (c / 255 for c in color)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+# --- identity and cache --------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """The fonts, this module's source and Pillow's version: a change to any of them redraws every card."""
+    digest = hashlib.sha256(PIL.__version__.encode())
+    for path in (REGULAR, BOLD, Path(__file__)):
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
+
+
+def card_key(spec: CardSpec) -> str:
+    """A hex digest of everything that goes into the card's PNG."""
+    digest = hashlib.sha256(_code_digest())
+    digest.update(json.dumps([spec.label, spec.title, list(spec.footer), spec.color.lower()], ensure_ascii=False).encode())
+    digest.update(hashlib.sha256(spec.background).digest() if spec.background is not None else b"no background")
+    return digest.hexdigest()
+
+
+def cached_card(spec: CardSpec, cache_dir: Path, key: str | None = None) -> tuple[Path, bool]:
+    """The card's PNG in `cache_dir`, drawn only when it is not there yet: (path, whether it was drawn).
+
+    `key` is `card_key(spec)` when the caller has it already. The file is written under a temporary
+    name and renamed, so a build that stops half way, or two builds drawing the same card at once,
+    never leave a truncated PNG behind.
+    """
+    target = cache_dir / f"{key or card_key(spec)}.png"
+    if target.is_file():
+        return target, False
+    data = render_png(spec)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return target, True
+
+
+def site_path(key: str, prefix: str = "assets/cards/") -> str:
+    """Where a card goes in the site: named by its key, so a changed card gets a new URL that link previews refetch."""
+    return f"{prefix}{key[:20]}.png"

@@ -1,0 +1,165 @@
+"""What link previews and search engines read: Open Graph and Twitter tags, and JSON-LD.
+
+`article_meta` and `website_meta` return the page's ``<meta>`` tags as
+``(attribute, name, content)`` triples of raw text: the template escapes them.
+`article_json_ld` returns the article (``NewsArticle``, ``BlogPosting``...) and
+its ``BreadcrumbList`` as plain dicts; `script_json` serialises one for a
+``<script type="application/ld+json">`` element so that no string in it, however
+hostile, can close the element or start markup. Canonical links and
+``meta name="description"`` are not here: Material prints them already.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .listings import author_url, section_url
+from .model import Article, Author, Publication
+
+SCHEMA_TYPES = ("Article", "NewsArticle", "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle",
+                "ReportageNewsArticle", "ReviewNewsArticle")
+_SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+Meta = tuple[str, str, str]  # ("property" | "name", key, content)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    url: str  # site_url, ending in /
+    name: str
+    description: str = ""
+    language: str = "en"
+    logo: str | None = None  # absolute URL of the publisher's logo
+
+
+@dataclass(frozen=True)
+class CardImage:
+    url: str  # absolute
+    alt: str
+    width: int = 1200
+    height: int = 630
+
+
+def script_json(data: Any) -> str:
+    """JSON for a script element: ``<``, ``>``, ``&``, U+2028 and U+2029 escaped as ``\\uXXXX``.
+
+    They can only occur inside JSON strings, where the escape means the same character,
+    so ``json.loads`` gives back exactly `data`.
+    """
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+
+
+def article_meta(article: Article, site: SiteInfo, card: CardImage) -> list[Meta]:
+    """Open Graph (with the ``article:`` properties) and Twitter card tags of an article page."""
+    url = site.url + article.url
+    tags: list[Meta] = [
+        ("property", "og:type", "article"),
+        *_common(article.title, article.description, url, site, card),
+        ("property", "article:published_time", article.date.isoformat()),
+        ("property", "article:modified_time", article.last_modified.isoformat()),
+        *[("property", "article:author", site.url + author_url(a)) for a in article.authors],
+    ]
+    if article.section:
+        tags.append(("property", "article:section", article.section))
+    tags += [("property", "article:tag", tag) for tag in article.tags]
+    return tags + _twitter(article.title, article.description, card)
+
+
+def website_meta(title: str, description: str, url: str, site: SiteInfo, card: CardImage) -> list[Meta]:
+    """Open Graph and Twitter card tags of any other page (listings, indexes)."""
+    description = description or site.description
+    return [("property", "og:type", "website"), *_common(title, description, url, site, card)] + _twitter(title, description, card)
+
+
+def _common(title: str, description: str, url: str, site: SiteInfo, card: CardImage) -> list[Meta]:
+    tags: list[Meta] = [("property", "og:title", title)]
+    if description:
+        tags.append(("property", "og:description", description))
+    return tags + [
+        ("property", "og:url", url),
+        ("property", "og:image", card.url),
+        ("property", "og:image:type", "image/png"),
+        ("property", "og:image:width", str(card.width)),
+        ("property", "og:image:height", str(card.height)),
+        ("property", "og:image:alt", card.alt),
+        ("property", "og:site_name", site.name),
+    ]
+
+
+def _twitter(title: str, description: str, card: CardImage) -> list[Meta]:
+    tags: list[Meta] = [("name", "twitter:card", "summary_large_image"), ("name", "twitter:title", title)]
+    if description:
+        tags.append(("name", "twitter:description", description))
+    return tags + [("name", "twitter:image", card.url), ("name", "twitter:image:alt", card.alt)]
+
+
+def article_json_ld(article: Article, *, schema_type: str, site: SiteInfo, publication: Publication,
+                    authors: Mapping[str, Author], card: CardImage, hero_url: str | None = None) -> list[dict[str, Any]]:
+    """The article and its breadcrumb trail, each a complete JSON-LD document."""
+    url = site.url + article.url
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": schema_type,
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "headline": article.title,
+        "description": article.description,
+        "image": [{"@type": "ImageObject", "url": card.url, "width": card.width, "height": card.height}]
+        + ([hero_url] if hero_url else []),
+        "datePublished": article.date.isoformat(),
+        "dateModified": article.last_modified.isoformat(),
+        "author": [_person(authors[a], site) if a in authors else {"@type": "Person", "name": a} for a in article.authors],
+        "publisher": _organization(site),
+        "isPartOf": {"@type": "Periodical", "name": publication.title, "url": f"{site.url}{publication.id}/"},
+        "inLanguage": site.language,
+    }
+    if article.section:
+        data["articleSection"] = article.section
+    if article.tags:
+        data["keywords"] = list(article.tags)
+    if article.further_reading:
+        data["citation"] = [_citation(s.title, s.url, s.publisher, s.date.isoformat() if s.date else None)
+                            for s in article.further_reading]
+    if article.corrections:
+        data["correction"] = [{"@type": "CorrectionComment", "text": c.text, "datePublished": c.date.isoformat()}
+                              for c in sorted(article.corrections, key=lambda c: c.date)]
+    return [data, breadcrumbs(article, site, publication)]
+
+
+def breadcrumbs(article: Article, site: SiteInfo, publication: Publication) -> dict[str, Any]:
+    """Home > publication > section > article."""
+    trail = [(site.name, site.url), (publication.title, f"{site.url}{publication.id}/")]
+    if article.section:
+        trail.append((article.section, site.url + section_url(publication.id, article.section)))
+    trail.append((article.title, site.url + article.url))
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "item": item}
+                            for n, (name, item) in enumerate(trail, start=1)],
+    }
+
+
+def _person(author: Author, site: SiteInfo) -> dict[str, Any]:
+    person: dict[str, Any] = {"@type": "Person", "name": author.name, "url": site.url + author_url(author.id)}
+    if author.links:
+        person["sameAs"] = [link.url for link in author.links]
+    return person
+
+
+def _organization(site: SiteInfo) -> dict[str, Any]:
+    org: dict[str, Any] = {"@type": "Organization", "name": site.name, "url": site.url}
+    if site.logo:
+        org["logo"] = {"@type": "ImageObject", "url": site.logo}
+    return org
+
+
+def _citation(name: str, url: str, publisher: str, date: str | None) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": name, "url": url,
+                            "publisher": {"@type": "Organization", "name": publisher}}
+    if date:
+        work["datePublished"] = date
+    return work

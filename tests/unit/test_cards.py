@@ -1,0 +1,127 @@
+"""Social cards: size, determinism, layout inside the margins, cache keys, the cache itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from press.core import cards
+from press.core.cards import CardSpec, card_key, cached_card, layout_card, render_png
+
+from .rules import AUTHORS, PUBLICATIONS
+from .test_catalog_and_listings import article
+
+
+def png_of(color: tuple[int, int, int], size: tuple[int, int] = (1600, 900)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, format="PNG")
+    return out.getvalue()
+
+
+SPEC = CardSpec("Vera2 / Courts", "U.S. immigration policy goes to Europe's capitals",
+                ("By J.T. Mercer and Dana Okafor", "November 28, 2025"), "#1f3a7a")
+LONG_TITLE = ("Courts, Congress & the long road: why a 200-character headline still has to fit on a card "
+              "that link previews shrink to a thumbnail, with words like Supercalifragilisticexpialidocious in it, and so on.")
+
+
+def inside_margins(layout: cards.Layout) -> bool:
+    return all(cards.MARGIN_X <= x0 and x1 <= cards.WIDTH - cards.MARGIN_X
+               and cards.MARGIN_Y <= y0 and y1 <= cards.HEIGHT - cards.MARGIN_Y
+               for x0, y0, x1, y1 in (line.box for line in layout.lines))
+
+
+def test_a_card_is_a_1200x630_rgb_png() -> None:
+    image = Image.open(io.BytesIO(render_png(SPEC)))
+    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "RGB")
+
+
+def test_identical_input_gives_identical_bytes_without_metadata() -> None:
+    spec = dataclasses.replace(SPEC, background=png_of((200, 120, 40)))
+    first, second = render_png(spec), render_png(dataclasses.replace(spec))
+    assert first == second
+    assert Image.open(io.BytesIO(first)).info == {}  # no timestamp, no text, no profile from the background
+    for chunk in (b"tIME", b"tEXt", b"iTXt", b"zTXt", b"iCCP", b"eXIf"):
+        assert chunk not in first
+
+
+def test_a_200_character_title_fits_inside_the_margins_at_a_smaller_size() -> None:
+    assert len(LONG_TITLE) == 200
+    short, long = layout_card(SPEC), layout_card(dataclasses.replace(SPEC, title=LONG_TITLE))
+    assert long.title_size < short.title_size
+    assert not long.truncated
+    assert " ".join(line.text for line in long.title) == " ".join(LONG_TITLE.split())
+    assert inside_margins(short) and inside_margins(long)
+    # The title box stays clear of the label above and the footer below.
+    assert long.label[-1].box[3] < long.title[0].y and long.title[-1].box[3] < long.footer[0].y
+
+
+def test_text_that_cannot_fit_is_cut_with_an_ellipsis_not_drawn_outside() -> None:
+    layout = layout_card(CardSpec("L" * 300, "word " * 400, ("x" * 500, "y" * 500), "#000000"))
+    assert layout.truncated and layout.title[-1].text.endswith("\u2026")
+    assert layout.label[0].text.endswith("\u2026") and layout.footer[-1].text.endswith("\u2026")
+    assert not any(line.text.endswith("\u2026\u2026") for line in layout.lines)
+    assert len(layout.footer) == cards.FOOTER_LINES
+    assert inside_margins(layout)
+
+
+def test_a_word_wider_than_the_card_is_broken() -> None:
+    layout = layout_card(dataclasses.replace(SPEC, title="x" * 120))
+    assert "".join(line.text for line in layout.title) == "x" * 120
+    assert inside_margins(layout)
+
+
+@pytest.mark.parametrize("change", [
+    {"label": "Vera2 / Politics"},
+    {"title": SPEC.title + "!"},
+    {"footer": ("By J.T. Mercer", "November 28, 2025")},
+    {"color": "#7a2e1f"},
+    {"background": png_of((1, 2, 3))},
+])
+def test_the_cache_key_changes_with_every_input(change: dict) -> None:
+    assert card_key(dataclasses.replace(SPEC, **change)) != card_key(SPEC)
+
+
+def test_the_cache_key_changes_with_the_background_bytes_and_the_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
+    one = dataclasses.replace(SPEC, background=png_of((1, 2, 3)))
+    assert card_key(one) != card_key(dataclasses.replace(SPEC, background=png_of((1, 2, 4))))
+    assert card_key(one) == card_key(dataclasses.replace(SPEC, background=png_of((1, 2, 3))))
+    before = card_key(SPEC)
+    monkeypatch.setattr(cards, "BOLD", cards.REGULAR)  # another font file
+    cards._code_digest.cache_clear()
+    try:
+        assert card_key(SPEC) != before
+    finally:
+        monkeypatch.undo()
+        cards._code_digest.cache_clear()
+
+
+def test_the_cache_draws_a_card_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[CardSpec] = []
+    real = cards.render_png
+    monkeypatch.setattr(cards, "render_png", lambda spec, layout=None: drawn.append(spec) or real(spec, layout))
+    first, new = cached_card(SPEC, tmp_path)
+    again, new_again = cached_card(SPEC, tmp_path)
+    assert (new, new_again, first, len(drawn)) == (True, False, again, 1)
+    assert first.read_bytes() == real(SPEC)
+    assert [p.name for p in tmp_path.iterdir()] == [f"{card_key(SPEC)}.png"]  # no temporary file left behind
+
+
+def test_a_background_image_is_drawn_and_a_broken_one_is_an_error() -> None:
+    plain = Image.open(io.BytesIO(render_png(SPEC)))
+    photo = Image.open(io.BytesIO(render_png(dataclasses.replace(SPEC, background=png_of((250, 250, 250), (300, 1000))))))
+    assert plain.getpixel((600, 470)) != photo.getpixel((600, 470))
+    with pytest.raises(cards.CardError, match="is not an image file Pillow can read"):
+        render_png(dataclasses.replace(SPEC, background=b"not an image"))
+
+
+def test_what_article_and_listing_cards_say() -> None:
+    a = article("x", 28, authors=("jt-mercer", "dana-okafor"))
+    spec = cards.article_spec(a, PUBLICATIONS["vera2"], AUTHORS, "#1f3a7a")
+    assert (spec.label, spec.title, spec.footer) == ("Vera2 / Courts", "X", ("By J.T. Mercer and Dana Okafor", "November 28, 2025"))
+    assert spec.alt == "Vera2 / Courts: X"
+    dispatch = cards.article_spec(article("y", 3, pub="dispatch", section=None), PUBLICATIONS["dispatch"], AUTHORS, "#7a2e1f")
+    assert (dispatch.label, dispatch.footer) == ("NRP Dispatch", ("By J.T. Mercer", "November 3, 2025"))
