@@ -215,7 +215,10 @@ def test_an_unchanged_site_is_never_redrawn(tmp_path: Path, monkeypatch: pytest.
 
 def test_an_unreadable_hero_image_is_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     broken = files() | {"vera2/posts/images/cable.png": b"not a png"}
-    fixture = make_fixture(tmp_path / "p", broken, social_config(tmp_path / "cache"))
+    config = social_config(tmp_path / "cache")
+    # press/images would stop the build first (an unreadable image is a content error there): test social alone.
+    config["plugins"] = [p for p in config["plugins"] if p != "press/images"]
+    fixture = make_fixture(tmp_path / "p", broken, config)
     with pytest.raises(Abort):
         fixture.build()
     assert [r.getMessage() for r in caplog.records if "social card" in r.getMessage()] == [

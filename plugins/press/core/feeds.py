@@ -107,13 +107,17 @@ def item_id(article: Article, site_url: str) -> str:
 def absolute_html(html: str, base_url: str) -> str:
     """The fragment with every href and src resolved against the article's absolute URL.
 
-    Heading permalinks (the theme's pilcrows) are dropped: feed readers show them as stray characters.
+    Heading permalinks (the theme's pilcrows) are dropped: feed readers show them as stray characters;
+    so are the responsive-image attributes, whose URLs are relative to the page.
     """
     if not html.strip():
         return html
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
     for permalink in fragment.find_class("headerlink"):
         permalink.drop_tree()
+    for image in fragment.iter("img"):  # feed readers get the plain image: srcset URLs are page-relative
+        for attribute in ("srcset", "sizes", "loading", "decoding"):
+            image.attrib.pop(attribute, None)
     fragment.rewrite_links(lambda link: urljoin(base_url, link), resolve_base_href=False)
     return "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment) if len(fragment) else html
 

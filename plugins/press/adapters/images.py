@@ -1,0 +1,81 @@
+"""``press/images``: width and height on every content image, WebP variants in ``srcset``, lazy loading.
+
+A thin adapter over ``press.core.images`` (measure and encode, cached by content
+hash) and ``press.core.img_tags`` (rewrite ``<img>`` tags of rendered pages). The
+hero and card images our templates draw get the same data through ``press``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..core.images import ImageError, ResponsiveImage, is_raster, prepare
+from ..core.img_tags import SIZES, rewrite_images
+from ..core.problems import ContentError
+from .reporting import fail_on
+
+log = get_plugin_logger(__name__)
+VARIANTS = "assets/images/"
+
+
+class ImagesConfig(base.Config):
+    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; variants go in its images/ folder
+
+
+class ImagesPlugin(BasePlugin[ImagesConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.cache_dir = base_dir / self.config.cache_dir / "images"
+        self.images: dict[str, ResponsiveImage] = {}
+
+    # After press/articles (50) moved articles, before plugins that add their own generated images.
+    @event_priority(10)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.images = {}
+        errors, encoded, added = [], 0, set()
+        for file in list(files):
+            if file.is_documentation_page() or file.generated_by or not is_raster(file.src_uri):
+                continue
+            try:
+                image, count = prepare(file.dest_uri, file.content_bytes, self.cache_dir, VARIANTS)
+            except ImageError as exc:
+                errors.append(ContentError(file.src_uri, None, "", f"this image {exc}", "re-export it as PNG, JPEG or WebP"))
+                continue
+            encoded += count
+            self.images[file.dest_uri] = image
+            for variant in image.variants:
+                if variant.path not in added:
+                    files.append(File.generated(config, variant.path, abs_src_path=str(variant.cache_file)))
+                    added.add(variant.path)
+        fail_on(errors, config, log)
+        log.debug(f"images: {len(self.images)} measured, {encoded} variants encoded, the rest from {self.cache_dir}")
+        return files
+
+    # Before press/feeds (-100) keeps the body for feeds, after the page is rendered.
+    @event_priority(-50)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return rewrite_images(html, page.url, self.images)
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """Size and srcset for the images our templates draw: the hero and the cards."""
+        press = context.get("press") or {}
+        items = [press.get("article")] + list((press.get("listing") or {}).get("cards", [])) \
+            + list((press.get("reading_list") or {}).get("cards", []))
+        for item in items:
+            picture = (item or {}).get("image")
+            if picture and picture["src"] in self.images:
+                image = self.images[picture["src"]]
+                picture |= {"width": image.width, "height": image.height, "sizes": SIZES,
+                            "srcset": image.srcset(lambda path: posixpath.relpath(path, page.url or "."))}
+        return context

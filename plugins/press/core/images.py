@@ -1,0 +1,90 @@
+"""Responsive images: measured once, WebP variants at a few widths, cached by content hash.
+
+Every raster image of the content gets its intrinsic size (for width/height
+attributes, so nothing jumps while the page loads) and WebP variants at the
+widths in `WIDTHS` that are smaller than the original. Variants are cached under
+``<cache>/images/`` by a hash of the source bytes, the width, the encoder
+settings and Pillow's version: an unchanged image is never re-encoded, and the
+same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import PIL
+from PIL import Image
+
+WIDTHS = (480, 960, 1440)
+WEBP_QUALITY = 80
+RASTER = re.compile(r"\.(png|jpe?g|webp|gif)$", re.IGNORECASE)
+_SETTINGS = f"webp-q{WEBP_QUALITY}-m6-pillow{PIL.__version__}"
+
+
+class ImageError(Exception):
+    """The file is not an image Pillow can read."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+    path: str  # site-root-relative path of the WebP file
+    cache_file: Path
+
+
+@dataclass(frozen=True)
+class ResponsiveImage:
+    src: str  # the original, site-root-relative
+    width: int
+    height: int
+    variants: tuple[Variant, ...]
+
+    def srcset(self, relative: Callable[[str], str]) -> str:
+        """``a-480.webp 480w, a-960.webp 960w, original.jpg 1600w`` with URLs made by `relative`."""
+        entries = [f"{relative(v.path)} {v.width}w" for v in self.variants]
+        return ", ".join(entries + [f"{relative(self.src)} {self.width}w"])
+
+
+def is_raster(path: str) -> bool:
+    return bool(RASTER.search(path))
+
+
+def prepare(src: str, data: bytes, cache_dir: Path, folder: str = "assets/images/") -> tuple[ResponsiveImage, int]:
+    """The image's size and variants (encoding only those not cached). Returns it and how many were encoded."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            width, height = probe.size
+            animated = getattr(probe, "is_animated", False)
+    except (OSError, Image.DecompressionBombError) as exc:
+        raise ImageError(f"cannot be read as an image ({exc})") from exc
+    variants, encoded = [], 0
+    if not animated:
+        for target in (w for w in WIDTHS if w < width):
+            key = hashlib.sha256(f"{digest}:{target}:{_SETTINGS}".encode()).hexdigest()[:20]
+            cache_file = cache_dir / f"{key}.webp"
+            variant_height = max(1, round(height * target / width))
+            if not cache_file.exists():
+                _encode(data, target, variant_height, cache_file)
+                encoded += 1
+            variants.append(Variant(target, variant_height, f"{folder}{key}.webp", cache_file))
+    return ResponsiveImage(src, width, height, tuple(variants)), encoded
+
+
+def _encode(data: bytes, width: int, height: int, target: Path) -> None:
+    with Image.open(io.BytesIO(data)) as image:
+        image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+        resized = image.resize((width, height), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    resized.save(out, "WEBP", quality=WEBP_QUALITY, method=6)  # no exif or icc: nothing but pixels
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(out.getvalue())
+    partial.replace(target)

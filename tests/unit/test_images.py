@@ -1,0 +1,68 @@
+"""Responsive images: sizes, WebP variants, the cache, and the rewritten <img> tags."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from press.core.images import ImageError, prepare
+from press.core.img_tags import rewrite_images
+
+
+def png(width: int, height: int, color: str = "teal") -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_variants_are_smaller_webp_copies_with_the_same_ratio(tmp_path: Path) -> None:
+    image, encoded = prepare("vera2/posts/img/a.png", png(1000, 500), tmp_path)
+    assert (image.width, image.height, encoded) == (1000, 500, 2)
+    assert [(v.width, v.height) for v in image.variants] == [(480, 240), (960, 480)]
+    for variant in image.variants:
+        with Image.open(variant.cache_file) as webp:
+            assert (webp.format, webp.size) == ("WEBP", (variant.width, variant.height))
+        assert variant.path.startswith("assets/images/") and variant.path.endswith(".webp")
+
+
+def test_the_cache_is_hit_and_output_is_deterministic(tmp_path: Path) -> None:
+    first, _ = prepare("a.png", png(1000, 500), tmp_path / "one")
+    again, encoded = prepare("a.png", png(1000, 500), tmp_path / "one")
+    assert encoded == 0 and again == first
+    other, _ = prepare("a.png", png(1000, 500), tmp_path / "two")
+    assert [v.cache_file.read_bytes() for v in other.variants] == [v.cache_file.read_bytes() for v in first.variants]
+    changed, encoded = prepare("a.png", png(1000, 500, "red"), tmp_path / "one")
+    assert encoded == 2 and [v.path for v in changed.variants] != [v.path for v in first.variants]
+
+
+def test_a_small_image_gets_its_size_and_no_variants(tmp_path: Path) -> None:
+    image, encoded = prepare("a.png", png(300, 200), tmp_path)
+    assert (image.width, image.height, image.variants, encoded) == (300, 200, (), 0)
+
+
+def test_a_file_that_is_not_an_image(tmp_path: Path) -> None:
+    with pytest.raises(ImageError):
+        prepare("a.png", b"not an image", tmp_path)
+
+
+def test_img_tags_get_size_srcset_and_loading(tmp_path: Path) -> None:
+    image, _ = prepare("vera2/posts/img/a.png", png(1000, 500), tmp_path)
+    html = ('<p><img alt="One" src="../../../posts/img/a.png" /></p><p><img alt="Two" src="../../../posts/img/a.png"></p>'
+            '<img src="https://elsewhere.example/x.png"><img src="../../../posts/img/unknown.png" alt="">')
+    out = rewrite_images(html, "vera2/2025/11/x/", {"vera2/posts/img/a.png": image})
+    first, second = out.split("</p>")[:2]
+    variants = [v.path for v in image.variants]
+    assert first == ('<p><img alt="One" src="../../../posts/img/a.png" width="1000" height="500" '
+                     f'srcset="../../../../{variants[0]} 480w, ../../../../{variants[1]} 960w, ../../../posts/img/a.png 1000w" '
+                     'sizes="(min-width: 76.25em) 37rem, 100vw" loading="eager" decoding="async">')
+    assert 'loading="lazy"' in second
+    assert out.endswith('<img src="https://elsewhere.example/x.png"><img src="../../../posts/img/unknown.png" alt="">')
+
+
+def test_attributes_the_author_set_are_kept(tmp_path: Path) -> None:
+    image, _ = prepare("a.png", png(1000, 500), tmp_path)
+    out = rewrite_images('<img src="a.png" width="10" loading="eager">', "", {"a.png": image})
+    assert out.count("width=") == 1 and out.count("loading=") == 1 and "srcset=" in out
