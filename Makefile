@@ -2,7 +2,13 @@
 # Each bootstraps .venv from the pinned dependencies first.
 
 PYTHON ?= python3
-VENV := .venv
+# The engine: mkdocs, or properdocs (MkDocs' drop-in fork) in its own venv: `make test ENGINE=properdocs`.
+ENGINE ?= mkdocs
+PROPERDOCS_VERSION := 1.6.7
+ifeq ($(filter $(ENGINE),mkdocs properdocs),)
+$(error ENGINE must be mkdocs or properdocs, not '$(ENGINE)')
+endif
+VENV := $(if $(filter properdocs,$(ENGINE)),.venv-properdocs,.venv)
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 # The Nu HTML Checker, current release, from the npm registry (PyPI only carries a 2020 build).
@@ -21,7 +27,14 @@ export SOURCE_DATE_EPOCH
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
+# properdocs: the same pins with properdocs in place of mkdocs; --no-deps because Material and nrp-press declare mkdocs.
+ifeq ($(ENGINE),properdocs)
+	grep -v -E '^mkdocs(-get-deps)?==' constraints.txt > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -r $(VENV)/requirements.txt properdocs==$(PROPERDOCS_VERSION)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+else
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+endif
 	touch $@
 
 # Build into a temporary folder and swap it in only on success: a failed build leaves site/ as it was.
@@ -30,7 +43,7 @@ site: $(STAMP)
 
 # Live preview: drafts and scheduled articles are shown, marked as such.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/$(ENGINE) serve --livereload
 
 $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION) \

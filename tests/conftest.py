@@ -10,6 +10,8 @@ os.environ["SOURCE_DATE_EPOCH"] = "1764547200"  # 2025-12-01T00:00:00Z
 
 import pytest
 
+import press.adapters  # noqa: F401  (the `mkdocs` namespace on either engine, before tests import it)
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite every golden file from the current output")

@@ -1,34 +1,237 @@
-"""The ``press`` command: author and publisher tasks over the same core as the build."""
+"""The ``press`` command: author and publisher tasks over the same core as the build.
+
+Each subcommand parses its arguments, calls one module and prints the result;
+the work is done in ``press.core`` (scaffold, importer, report) and
+``press.adapters`` (project, building).
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
+from pathlib import Path, PurePosixPath
+from typing import Callable, TextIO
 
+from .adapters import engine
 from .adapters.building import build_atomically
+from .adapters.project import Project, ProjectError, load_project
+from .core import report
+from .core.importer import import_article
+from .core.scaffold import Refused, article_path, article_url, new_article, place
+
+EXIT_CODES = """\
+exit status: 0 when done (check: no problems), 1 when check found problems or a file would be
+overwritten, 2 for a wrong command line or a configuration that cannot be loaded."""
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="press", description="North River Publications' site tools.")
+    args = _parser().parse_args(argv)
+    _log_like_the_engine(logging.INFO if args.command == "build" else logging.WARNING)
+    try:
+        return int(args.run(args))
+    except (ProjectError, Refused) as exc:
+        message, hint = (exc.message, exc.hint) if isinstance(exc, Refused) else (str(exc), "")
+        print(f"press {args.command}: error: {message}" + (f"\n  hint: {hint}" if hint else ""), file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="press", description="North River Publications' site tools.", epilog=EXIT_CODES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"press (on {engine.NAME} {engine.VERSION})")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    build = commands.add_parser("build", help="build the site into site/, replacing it only when the build succeeds")
-    build.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's configuration (default: mkdocs.yml)")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], summary: str, description: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=description, epilog=EXIT_CODES,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.set_defaults(run=run)
+        sub.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="PATH", help="the site's configuration (default: mkdocs.yml)")
+        return sub
+
+    build = command("build", _build, "build the site into site/, replacing it only when the build succeeds",
+                    "Build the site with --strict into a temporary folder and swap it into site/ on success.")
     build.add_argument("-d", "--site-dir", default=None, help="output folder (default: site/ beside the configuration)")
     build.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
-    args = parser.parse_args(argv)
-    _log_like_mkdocs()
-    if args.command == "build":
-        return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict) else 1
-    return 2
+
+    check = command("check", _check, "report every content problem without building",
+                    "Validate all content as a build does (front matter, authors, sections, citations, links, reading\n"
+                    "lists) without rendering, and print every problem: path:line: field: message, then a hint.\n"
+                    "Warnings count too: `make site` builds with --strict.")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="print only the problems of these files or folders (all content is still checked)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text (default), or json: a list of {path, line, field, message, hint, severity} for editors and CI")
+
+    new = command("new", _new, "write the skeleton of a new article",
+                  "Write content/<pub>/posts/<year>/<slug>.md: a draft with complete front matter that `make serve`\n"
+                  "previews at once and `make site` leaves out until you remove `draft: true`.\n\n"
+                  'example: press new "Courts weigh the new rule" --pub vera2 --section Courts --author dana-okafor')
+    new.add_argument("title", help="the headline; the file name (slug) is made from it")
+    _placement_options(new)
+
+    imp = command("import", _import, "turn an article published elsewhere into one of ours",
+                  "Read plain text (as copied from a web page) or HTML and write a Markdown article: title, headings,\n"
+                  "paragraphs, the Further Reading as further_reading sources, source chips such as 'Reuters+1' as\n"
+                  "[@reuters] citations; everything from 'Connect with the Author' on is left out. What it cannot\n"
+                  "know (URLs plain text lacks, chips naming no listed source) is printed as a checklist.\n\n"
+                  "example: press import article.txt --pub vera2 --section 'Global Affairs' --author jt-mercer")
+    imp.add_argument("file", help="the article: a .txt or .html file, or - for standard input")
+    imp.add_argument("-o", "--output", metavar="PATH", help="where to write it (default: content/<pub>/posts/<year>/<slug>.md)")
+    imp.add_argument("--from", dest="input_format", choices=("text", "html"), help="the input's format (default: detected)")
+    _placement_options(imp, required=False)
+    return parser
 
 
-def _log_like_mkdocs() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+def _placement_options(sub: argparse.ArgumentParser, required: bool = True) -> None:
+    sub.add_argument("--pub", required=required, metavar="ID", help="the publication, such as vera2 or dispatch" +
+                     ("" if required else " (default: the one of --output)"))
+    sub.add_argument("--section", metavar="NAME", help="the section (required when the publication requires one, as Vera2 does)")
+    sub.add_argument("--author", metavar="ID", help="author id(s) from content/authors.yml, comma-separated (default: the only author)")
+    sub.add_argument("--tags", default="", metavar="A,B", help="comma-separated tags")
+    sub.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the publication date (default: " +
+                     ("today in the site's time zone)" if required else "the one the page gives, else today)"))
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2025-11-28, got {text!r}") from None
+
+
+def _tags(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+
+
+# -- commands -------------------------------------------------------------------------------
+
+def _build(args: argparse.Namespace) -> int:
+    return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict) else 1
+
+
+def _check(args: argparse.Namespace) -> int:
+    project = load_project(args.config_file)
+    scopes = [_scope(project, path) for path in args.paths]
+    site, articles = project.load()
+    everything = report.problems(site.errors, site.warnings, project.prefix)
+    shown = report.within(everything, scopes) if scopes else everything
+    line = report.summary(shown, everything, articles, scoped=bool(scopes))
+    if args.format == "json":
+        sys.stdout.write(report.as_json(shown))
+        print(line, file=sys.stderr)
+    else:
+        sys.stdout.write(report.as_text(shown))
+        print(line)
+    return 1 if shown else 0
+
+
+def _scope(project: Project, path: str) -> PurePosixPath:
+    """A PATH argument as a path relative to the folder of mkdocs.yml, as problems name their files."""
+    where = Path(path).resolve()
+    if not where.exists():
+        raise ProjectError(f"{path}: no such file or folder")
+    try:
+        return PurePosixPath(where.relative_to(project.root).as_posix())
+    except ValueError:
+        raise ProjectError(f"{path} is outside the site (the folder of {Path(project.config.config_file_path).name})") from None
+
+
+def _new(args: argparse.Namespace) -> int:
+    project = load_project(args.config_file)
+    placement = place(args.pub, args.section, args.author, project.publications, project.authors())
+    article = new_article(args.title, placement, args.date or project.today(), _tags(args.tags), project.rules())
+    return _write(project, project.docs_dir / article.path, article.text, article.url, sys.stdout)
+
+
+def _import(args: argparse.Namespace) -> int:
+    project = load_project(args.config_file)
+    output = Path(args.output).resolve() if args.output else None
+    pub = args.pub or (output and _publication_of(project, output))
+    placement = place(pub, args.section, args.author, project.publications, project.authors())
+    raw = sys.stdin.read() if args.file == "-" else _read(Path(args.file))
+    html = None if args.input_format is None else args.input_format == "html"
+    imported = import_article(raw, placement, today=project.today(), date=args.date, tags=_tags(args.tags), html=html)
+    pub_id = placement.publication.id
+    target = output or project.docs_dir / article_path(pub_id, imported.date, imported.slug)
+    url = article_url(pub_id, imported.date, target.stem) if _publication_of(project, target) == pub_id else None
+    status = _write(project, target, imported.text, url, sys.stdout)
+    if status == 0:
+        _checklist(_shown(project, target), imported.todo, imported.review, sys.stdout)
+    return status
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise Refused(f"{path}: no such file", "give the path of a .txt or .html file, or - to read standard input") from None
+    except UnicodeDecodeError:
+        raise Refused(f"{path}: not UTF-8 text", "save the file as UTF-8 (or pipe it through iconv) and import it again") from None
+
+
+def _publication_of(project: Project, path: Path) -> str | None:
+    """``content/vera2/posts/...`` -> ``vera2``."""
+    try:
+        parts = path.resolve().relative_to(project.docs_dir.resolve()).parts
+    except ValueError:
+        return None
+    return parts[0] if len(parts) >= 3 and parts[1] == "posts" and parts[0] in project.publications else None
+
+
+def _write(project: Project, target: Path, text: str, url: str | None, out: TextIO) -> int:
+    shown = _shown(project, target)
+    if target.exists():
+        print(f"press: {shown} already exists: nothing written (choose another title or --output, or delete the file)", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8", newline="\n") as file:
+        file.write(text)
+    print(f"wrote {shown}", file=out)
+    if url is not None:
+        print(f"preview: {project.preview_url(url)} (with `make serve` running)", file=out)
+    return 0
+
+
+def _shown(project: Project, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(project.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _checklist(path: str, todo: tuple[str, ...], review: tuple[str, ...], out: TextIO) -> None:
+    if todo:
+        print(f"\nto do before `press check` passes ({len(todo)}):", file=out)
+        for item in todo:
+            print(f"  [ ] {path}:{item}", file=out)
+    if review:
+        print(f"\nto review ({len(review)}):", file=out)
+        for item in review:
+            print(f"  [ ] {item}", file=out)
+
+
+def _log_like_the_engine(level: int) -> None:
+    """Engine and plugin messages as MkDocs prints them (`properdocs.*` hangs `mkdocs.*` under it)."""
+    logger = logging.getLogger(engine.NAME)
+    logger.setLevel(level)
+    if not any(h.get_name() == "press" for h in logger.handlers):
+        handler = _Stderr()
+        handler.set_name("press")
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+
+
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to sys.stderr as it is when a message comes (tests capture it, main() runs many times)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: TextIO) -> None:
+        pass
 
 
 if __name__ == "__main__":

@@ -96,6 +96,16 @@ def make_fixture(root: Path, files: dict[str, str | bytes], config: dict[str, An
     return fixture
 
 
+def _ours(record: logging.LogRecord) -> bool:
+    """Our plugins log under ``mkdocs.plugins.press.*`` on MkDocs, ``properdocs.plugins.press.*`` on ProperDocs."""
+    return record.name.split(".", 1)[-1].startswith("plugins.press")
+
+
+def press_messages(caplog: Any, level: int) -> list[str]:
+    """What our plugins logged at `level`, as the author reads it."""
+    return [r.getMessage() for r in caplog.records if _ours(r) and r.levelno == level]
+
+
 def press_errors(caplog: Any) -> list[str]:
     """The content problems a build logged, as the author reads them."""
-    return [r.getMessage() for r in caplog.records if r.name.startswith("mkdocs.plugins.press") and r.levelno >= logging.ERROR]
+    return [r.getMessage() for r in caplog.records if _ours(r) and r.levelno >= logging.ERROR]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import feedparser
@@ -10,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 from mkdocs.exceptions import Abort, PluginError
 
-from .builder import article, make_fixture, press_errors
+from .builder import article, make_fixture, press_errors, press_messages
 
 GOLDENS = Path(__file__).parent / "goldens"
 
@@ -148,6 +149,6 @@ def test_a_draft_in_a_list_is_left_out_with_a_warning(tmp_path: Path, caplog) ->
     })
     with pytest.raises(Abort):  # strict: the warning fails the build
         fixture.build()
-    warnings = [r.getMessage() for r in caplog.records if r.name.startswith("mkdocs.plugins.press") and r.levelname == "WARNING"]
+    warnings = press_messages(caplog, logging.WARNING)
     assert warnings == ["press: content/reading-lists/l.md:3: items[1].path: vera2/posts/2025/d.md is a draft: "
                         "left out of the list until it is published"]

@@ -139,14 +139,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         articles = [f for f in files if article_publication(f.src_uri, pubs)]
         lists = [f for f in files if is_reading_list(f.src_uri)]
         authors_file = files.get_file_from_path(self.config.authors_file)
-        authored = {f.url: f.src_uri for f in files.documentation_pages() if not article_publication(f.src_uri, pubs)}
-        rules = SiteRules(pubs, {}, self.timezone, frozenset(files.src_uris), frozenset(self.ctas))
-        options = Options(get_build_datetime(), self._show_unpublished(), self.config.per_page, self.config.home_count)
-        site = load_site(
-            [RawFile(f.src_uri, f.content_bytes) for f in articles],
-            RawFile(authors_file.src_uri, authors_file.content_bytes) if authors_file else None,
-            rules, options, authored, [RawFile(f.src_uri, f.content_bytes) for f in lists],
-        )
+        options = self.options()
+        site = self.load(files, options)
         warn_on(site.warnings, config, log)
         fail_on(site.errors, config, log)
         self.site = site
@@ -164,6 +158,27 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
                 inclusion = InclusionLevel.UNDEFINED if _in_nav(page) else InclusionLevel.NOT_IN_NAV
                 kept.append(File.generated(config, page.src_uri, content=_intro(page, site), inclusion=inclusion))
         return Files(kept)
+
+    def options(self) -> Options:
+        """This build's date and what it shows; call after on_config."""
+        return Options(get_build_datetime(), self._show_unpublished(), self.config.per_page, self.config.home_count)
+
+    def load(self, files: Files, options: Options) -> Site:
+        """Every article, reading list and author, with every problem as data: never raises for content.
+
+        The build (on_files) and ``press check`` both call it, so they report the same problems.
+        """
+        pubs = self.publications
+        articles = [f for f in files if article_publication(f.src_uri, pubs)]
+        lists = [f for f in files if is_reading_list(f.src_uri)]
+        authors_file = files.get_file_from_path(self.config.authors_file)
+        authored = {f.url: f.src_uri for f in files.documentation_pages() if not article_publication(f.src_uri, pubs)}
+        rules = SiteRules(pubs, {}, self.timezone, frozenset(files.src_uris), frozenset(self.ctas))
+        return load_site(
+            [RawFile(f.src_uri, f.content_bytes) for f in articles],
+            RawFile(authors_file.src_uri, authors_file.content_bytes) if authors_file else None,
+            rules, options, authored, [RawFile(f.src_uri, f.content_bytes) for f in lists],
+        )
 
     def _show_unpublished(self) -> bool:
         return self.serving if self.config.show_unpublished is None else self.config.show_unpublished

@@ -27,6 +27,8 @@ REQUIRED_KEYS = ("title", "description", "date", "authors")
 SOURCE_KEYS = ("id", "publisher", "title", "url", "date")
 CORRECTION_KEYS = ("date", "text")
 MAX_DESCRIPTION = 300
+# What `press new` writes: valid, so a draft previews at once, but never publishable.
+PLACEHOLDER_DESCRIPTION = "TO WRITE: one or two sentences for listings, feeds and link previews."
 WORDS_PER_MINUTE = 265  # Material's blog plugin uses the same pace
 _ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$")
 _DATE_HINT = "write a date like 2025-11-28, or a time with its zone like 2025-11-28T09:30:00-05:00"
@@ -82,6 +84,9 @@ class _ArticleChecker:
         redirects = tuple(self.redirects())
         corrections = self.corrections()
         draft = self.boolean("draft")
+        if description == PLACEHOLDER_DESCRIPTION and not draft:
+            self.error(("description",), "is still the placeholder that press new wrote",
+                       "write one or two sentences of your own: they are shown in listings, feeds and link previews")
         pin = self.boolean("pin")
         readtime = self.readtime(words)
         if corrections and date:
