@@ -23,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export SOURCE_DATE_EPOCH
 
-.PHONY: site serve test clean
+.PHONY: site serve test bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ $(VNU_JAR):
 
 test: $(STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Product against floor (plain MkDocs + Material) on N generated articles, RUNS builds of each,
+# one at a time: a table on stdout and bench/out/results-$(N).json. The corpus is reused while it matches.
+N ?= 1000
+RUNS ?= 3
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --n $(N) --runs $(RUNS)
 
 clean:
 	rm -rf $(VENV) site .site.tmp .site.old .cache

@@ -1,0 +1,203 @@
+"""Product against floor on one generated corpus: ``python -m bench.run --n 1000 --runs 3``.
+
+The corpus is generated once into ``bench/out/corpus-<n>/`` and reused while its stamp
+(generator fingerprint, n, seed) matches; the two configurations are rewritten every time
+from the current mkdocs.yml. Then builds alternate, product, floor, product, floor..., one
+at a time, each in a fresh process (``bench.build_once``) into an emptied site folder, with
+``SOURCE_DATE_EPOCH`` fixed. Caches kept beside the configuration (``.cache/``, where
+``press/social`` keeps its cards) are emptied before every build (``--cache cold``, the
+default: the cost of a clean build, as in CI), or kept, after one unmeasured product build
+fills them (``--cache warm``: an author's rebuild). The table goes to stdout and
+``bench/out/results-<n>.json`` (``results-<n>-warm.json``); both are the same from run to run apart from timings and
+memory. Progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import corpus
+from .report import table
+
+OUT = corpus.REPO / "bench" / "out"
+VARIANTS = {"product": "mkdocs.yml", "floor": "floor.yml"}
+METRICS = ("wall_s", "cpu_s", "peak_rss_mib")  # compared as product/floor
+EXTRA_METRICS = ("cpu_children_s", "peak_rss_children_mib", "process_wall_s")
+KINDS = {".html": "html", ".xml": "xml", ".json": "json"}  # output bytes by kind: pages, feeds + sitemap, search index
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def ensure_corpus(out: Path, n: int, seed: int) -> Path:
+    root = out / f"corpus-{n}"
+    stamp = {"generator": corpus.fingerprint(), "n": n, "seed": seed}
+    stamp_file = root / "corpus.json"
+    if stamp_file.is_file() and json.loads(stamp_file.read_text(encoding="utf-8")) == stamp:
+        log(f"corpus: reusing {root.relative_to(corpus.REPO)}")
+    else:
+        log(f"corpus: generating {n} articles into {root.relative_to(corpus.REPO)} ...")
+        start = time.perf_counter()
+        staging = root.with_name(root.name + ".tmp")
+        shutil.rmtree(staging, ignore_errors=True)
+        corpus.generate(staging, n, seed)
+        (staging / "corpus.json").write_text(json.dumps(stamp) + "\n", encoding="utf-8")
+        shutil.rmtree(root, ignore_errors=True)
+        staging.rename(root)
+        log(f"corpus: generated in {time.perf_counter() - start:.1f} s")
+    corpus.write_configs(root)  # always from the current mkdocs.yml
+    return root
+
+
+def tree(path: Path) -> dict[str, Any]:
+    """Size of a folder, and digests of its paths and bytes (of all, and per top-level entry)
+    to tell identical builds apart and say where they differ."""
+    digest = hashlib.sha256()
+    parts: dict[str, Any] = {}
+    size = files = pages = 0
+    by_kind = dict.fromkeys(KINDS.values(), 0) | {"other": 0}
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        data = file.read_bytes()
+        rel = file.relative_to(path).as_posix()
+        entry = rel.encode() + b"\0" + hashlib.sha256(data).digest()
+        digest.update(entry)
+        top = rel.split("/")[0] + ("/" if "/" in rel else "")
+        parts.setdefault(top, hashlib.sha256()).update(entry)
+        size, files, pages = size + len(data), files + 1, pages + rel.endswith(".html")
+        by_kind[KINDS.get(file.suffix, "other")] += len(data)
+    return {"bytes": size, "files": files, "html_pages": pages, "bytes_by_kind": by_kind, "sha256": digest.hexdigest(),
+            "sha256_by_entry": {top: d.hexdigest() for top, d in parts.items()}}
+
+
+def build(config: Path, site: Path, *, cold: bool) -> dict[str, Any]:
+    shutil.rmtree(site, ignore_errors=True)
+    if cold:
+        shutil.rmtree(config.parent / ".cache", ignore_errors=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(corpus.BUILD_EPOCH))
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "bench.build_once", str(config), str(site)],
+                          cwd=corpus.REPO, env=env, capture_output=True, text=True)
+    process_wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        log(proc.stderr[-8000:])
+        raise SystemExit(f"bench: the {config.name} build failed (exit {proc.returncode}); its log is above")
+    if proc.stderr.strip():
+        log(proc.stderr.rstrip())
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["process_wall_s"] = round(process_wall, 4)
+    result["output"] = tree(site)
+    return result
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    return {"median": round(statistics.median(values), 4), "min": min(values), "max": max(values)}
+
+
+def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    labels = sorted({label for run in runs for label in run["breakdown"]})
+    for run in runs:  # per run: medians of parts need not add up to the median of the whole
+        run["breakdown"]["other"] = {"calls": 0, "total": 0.0, "self": round(run["wall_s"] - sum(e["self"] for e in run["breakdown"].values()), 4)}
+    breakdown = {}
+    for label in labels + ["other"]:
+        entries = [run["breakdown"].get(label, {"calls": 0, "total": 0.0, "self": 0.0}) for run in runs]
+        breakdown[label] = {"calls": int(statistics.median(e["calls"] for e in entries)),
+                            "total": round(statistics.median(e["total"] for e in entries), 4),
+                            "self": round(statistics.median(e["self"] for e in entries), 4)}
+    outputs = [run["output"] for run in runs]
+    return {
+        **{metric: spread([run[metric] for run in runs]) for metric in METRICS + EXTRA_METRICS},
+        "output": {k: v for k, v in outputs[0].items() if not k.startswith("sha256")},
+        "identical_runs": len({o["sha256"] for o in outputs}) == 1,
+        "differing_entries": sorted(top for top in {t for o in outputs for t in o["sha256_by_entry"]}
+                                    if len({o["sha256_by_entry"].get(top) for o in outputs}) > 1),
+        "plugins": runs[0]["plugins"],
+        "breakdown": breakdown,
+    }
+
+
+def ratios(product: dict[str, Any], floor: dict[str, Any], pairs: list[tuple[dict, dict]]) -> dict[str, Any]:
+    out = {}
+    for metric in METRICS:
+        per_pair = [p[metric] / f[metric] for p, f in pairs]
+        out[metric] = {"of_medians": round(product[metric]["median"] / floor[metric]["median"], 3),
+                       "pairs_min": round(min(per_pair), 3), "pairs_max": round(max(per_pair), 3)}
+    for key in ("bytes", "files"):
+        out[key] = round(product["output"][key] / floor["output"][key], 3)
+    return out
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for dist in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "nrp-press"):
+        try:
+            found[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            found[dist] = "absent"
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=1000, help="articles in the corpus (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each configuration (default 3)")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument("--cache", choices=("cold", "warm"), default="cold",
+                        help="empty .cache/ before every build (default), or fill it once and keep it")
+    args = parser.parse_args(argv)
+    if args.n < 1 or args.runs < 1:
+        parser.error("--n and --runs must be at least 1")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / ".lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SystemExit("bench: another bench run is in progress (bench/out/.lock): one build at a time")
+        root = ensure_corpus(OUT, args.n, args.seed)
+        if args.cache == "warm":
+            log("warm-up: one product build to fill the caches, not measured")
+            build(root / VARIANTS["product"], OUT / f"site-{args.n}" / "product", cold=True)
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in VARIANTS}
+        for i in range(args.runs):
+            for name, config in VARIANTS.items():
+                result = build(root / config, OUT / f"site-{args.n}" / name, cold=args.cache == "cold")
+                runs[name].append(result)
+                log(f"run {i + 1}/{args.runs} {name:7}: wall {result['wall_s']:.2f} s, CPU {result['cpu_s']:.2f} s, "
+                    f"peak {result['peak_rss_mib']:.0f} MiB, {result['output']['files']:,} files")
+    summary = {name: summarize(results) for name, results in runs.items()}
+    content = root / "content"
+    results = {
+        "n": args.n, "seed": args.seed, "runs": args.runs, "cache": args.cache, "generator": corpus.fingerprint(),
+        "source_date_epoch": corpus.BUILD_EPOCH, "versions": versions(), "cpus": os.cpu_count(),
+        "corpus": {"dispatch": sum(1 for _ in (content / "dispatch" / "posts").rglob("*.md")),
+                   "vera2": sum(1 for _ in (content / "vera2" / "posts").rglob("*.md")),
+                   **{k: v for k, v in tree(content).items() if k in ("bytes", "files")}},
+        "order": [name for _ in range(args.runs) for name in VARIANTS],
+        **summary,
+        "product/floor": ratios(summary["product"], summary["floor"], list(zip(runs["product"], runs["floor"]))),
+        "raw": runs,
+    }
+    text = table(results)
+    results["table"] = text.splitlines()
+    print(text)
+    target = OUT / f"results-{args.n}{'-warm' if args.cache == 'warm' else ''}.json"
+    target.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    log(f"bench: results in {target.relative_to(corpus.REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
