@@ -12,6 +12,8 @@ on every page, ``press.lastmod`` to ``sitemap.xml`` and ``press.not_found`` to
 from __future__ import annotations
 
 import dataclasses
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -88,28 +90,55 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         self.cards = {}
         self.site_card: CardImage | None = None  # the home page's, for pages without a card of their own
         self.added: set[str] = set()
-        drawn = 0
-        for article in site.catalog.articles:
-            self.cards[article.src_path], new = self._article_card(article, site, files, config)
-            drawn += new
         host = urlsplit(self.site_info.url).hostname or self.site_info.name
+        article_specs = {a.src_path: self._article_spec(a, site, files) for a in site.catalog.articles}
+        listing_specs = {
+            page.src_uri: cards.listing_spec(page, self.articles.publications, self.site_info.name,
+                                             self.site_info.description, host, self._color(page.publication))
+            for page in self.articles.pages_by_src.values()
+            # later pages of a listing share its first page's card: half as many cards to draw
+            if isinstance(page, ListingPage) and page.kind in cards.CARD_KINDS and page.number == 1
+        }
+        drawn = self._draw_missing(list(article_specs.values()) + list(listing_specs.values()))
+        for article in site.catalog.articles:
+            self.cards[article.src_path] = self._article_card(article, article_specs[article.src_path], files, config)
+        first_pages: dict[tuple[str, str], CardImage] = {}
         for page in self.articles.pages_by_src.values():
-            if isinstance(page, ListingPage) and page.kind in cards.CARD_KINDS:
-                spec = cards.listing_spec(page, self.articles.publications, self.site_info.name, self.site_info.description,
-                                          host, self._color(page.publication))
-                self.cards[page.src_uri], new = self._card(spec, files, config)
-                drawn += new
+            if isinstance(page, ListingPage) and page.src_uri in listing_specs:
+                self.cards[page.src_uri] = first_pages[(page.kind, page.key)] = self._card(listing_specs[page.src_uri], files, config)
                 if page.kind == "home":
                     self.site_card = self.cards[page.src_uri]
+        for page in self.articles.pages_by_src.values():
+            if isinstance(page, ListingPage) and page.number > 1 and (page.kind, page.key) in first_pages:
+                self.cards[page.src_uri] = first_pages[(page.kind, page.key)]
         log.debug(f"social cards: {len(self.added)} in the site, {drawn} drawn, the others from {self.cache_dir}")
         if files.get_file_from_path("robots.txt") is None:  # an authored robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(self.site_info.url)))
         return files
 
-    def _article_card(self, article: Article, site: Site, files: Files, config: MkDocsConfig) -> tuple[CardImage, bool]:
+    def _article_spec(self, article: Article, site: Site, files: Files) -> cards.CardSpec:
         image = files.get_file_from_path(article.image) if article.image else None
-        spec = cards.article_spec(article, self.articles.publications[article.publication], site.authors,
+        return cards.article_spec(article, self.articles.publications[article.publication], site.authors,
                                   self._color(article.publication), image.content_bytes if image else None)
+
+    def _draw_missing(self, specs: list[cards.CardSpec]) -> int:
+        """Draw every card not in the cache yet, on all cores (Pillow releases the GIL while it works).
+
+        Each card is independent and written atomically, so the order of drawing changes no byte.
+        A card whose background cannot be read is left for `_article_card`, which warns and draws it plain.
+        """
+        todo = {cards.card_key(spec): spec for spec in specs}
+
+        def draw(item: tuple[str, cards.CardSpec]) -> bool:
+            try:
+                return cards.cached_card(item[1], self.cache_dir, item[0])[1]
+            except cards.CardError:
+                return False
+
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            return sum(pool.map(draw, todo.items()))
+
+    def _article_card(self, article: Article, spec: cards.CardSpec, files: Files, config: MkDocsConfig) -> CardImage:
         try:
             return self._card(spec, files, config)
         except cards.CardError as exc:
@@ -118,18 +147,17 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             warn_on([problem], config, log)
             return self._card(dataclasses.replace(spec, background=None), files, config)
 
-    def _card(self, spec: cards.CardSpec, files: Files, config: MkDocsConfig) -> tuple[CardImage, bool]:
-        """The card's image, added to the site once however many pages share it; and whether it was drawn now."""
+    def _card(self, spec: cards.CardSpec, files: Files, config: MkDocsConfig) -> CardImage:
+        """The card's image, added to the site once however many pages share it."""
         key = cards.card_key(spec)
         path = cards.site_path(key, CARDS_DIR)
-        drawn = False
         if path not in self.added:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"press/social: {path} is already a file of the site: social cards are written there")
-            cached, drawn = cards.cached_card(spec, self.cache_dir, key)
+            cached, _ = cards.cached_card(spec, self.cache_dir, key)
             files.append(File.generated(config, path, abs_src_path=str(cached)))
             self.added.add(path)
-        return CardImage(self.site_info.url + path, spec.alt), drawn
+        return CardImage(self.site_info.url + path, spec.alt)
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         site = self._site()
