@@ -63,6 +63,17 @@ def ensure_corpus(out: Path, n: int, seed: int) -> Path:
     return root
 
 
+def real_project(out: Path) -> Path:
+    """A project around the site's own content/ (linked, not copied) with the product and floor configurations."""
+    root = out / "real"
+    root.mkdir(parents=True, exist_ok=True)
+    link = root / "content"
+    if not link.is_symlink():
+        link.symlink_to(corpus.REPO / "content", target_is_directory=True)
+    corpus.write_configs(root)
+    return root
+
+
 def tree(path: Path) -> dict[str, Any]:
     """Size of a folder, and digests of its paths and bytes (of all, and per top-level entry)
     to tell identical builds apart and say where they differ."""
@@ -155,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1000, help="articles in the corpus (default 1000)")
     parser.add_argument("--runs", type=int, default=3, help="builds of each configuration (default 3)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    parser.add_argument("--real", action="store_true", help="build the site's own content/ instead of a generated corpus")
     parser.add_argument("--cache", choices=("cold", "warm"), default="cold",
                         help="empty .cache/ before every build (default), or fill it once and keep it")
     args = parser.parse_args(argv)
@@ -166,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise SystemExit("bench: another bench run is in progress (bench/out/.lock): one build at a time")
-        root = ensure_corpus(OUT, args.n, args.seed)
+        root = real_project(OUT) if args.real else ensure_corpus(OUT, args.n, args.seed)
+        if args.real:
+            args.n = sum(1 for _ in (root / "content").glob("*/posts/**/*.md"))
         if args.cache == "warm":
             log("warm-up: one product build to fill the caches, not measured")
             build(root / VARIANTS["product"], OUT / f"site-{args.n}" / "product", cold=True)
@@ -193,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     text = table(results)
     results["table"] = text.splitlines()
     print(text)
-    target = OUT / f"results-{args.n}{'-warm' if args.cache == 'warm' else ''}.json"
+    target = OUT / f"results-{'real' if args.real else args.n}{'-warm' if args.cache == 'warm' else ''}.json"
     target.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     log(f"bench: results in {target.relative_to(corpus.REPO)}")
     return 0
