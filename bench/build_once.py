@@ -32,6 +32,8 @@ from typing import Any, Callable
 
 import jinja2
 import markdown
+
+import press.adapters  # noqa: F401  (first: the `mkdocs` namespace on MkDocs and on ProperDocs alike)
 import mkdocs.utils
 from mkdocs.commands.build import build
 from mkdocs.config import load_config

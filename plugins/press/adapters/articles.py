@@ -232,6 +232,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return material_markup.repair(output)
 
 
+def articles_plugin(config: MkDocsConfig, name: str) -> ArticlesPlugin:
+    """The press/articles instance a dependent plugin reads the Catalog from; it must come first."""
+    articles = config.plugins.get("press/articles")
+    if not isinstance(articles, ArticlesPlugin):
+        raise PluginError(f"{name}: add press/articles before {name} under plugins in mkdocs.yml")
+    return articles
+
+
 def _without_front_matter(file: File, site: Site, dest_uri: str | None = None) -> File:
     """A copy of a content file whose Markdown is the body the core already parsed (front matter removed)."""
     copy = File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=dest_uri,

@@ -25,7 +25,7 @@ from ..core.reading_lists import memberships
 from ..core.site import Site
 from ..core.source_library import FOLDER, Publisher, publisher_url, source_library
 from ..core.views import article_card, date_view
-from .articles import ArticlesPlugin
+from .articles import articles_plugin
 from .reporting import fail_on
 
 log = get_plugin_logger(__name__)
@@ -41,9 +41,7 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> None:
-        articles = config.plugins.get("press/articles")
-        if not isinstance(articles, ArticlesPlugin):
-            raise PluginError("press/crosslinks: add press/articles before press/crosslinks under plugins in mkdocs.yml")
+        articles = articles_plugin(config, "press/crosslinks")
         self.articles = articles
         self.library_pages: dict[str, Publisher | None] = {}  # src_uri -> publisher (None: the index)
         if articles.generated_nav and isinstance(config.nav, list):

@@ -24,7 +24,7 @@ from ..core.ctas import cta_for
 from ..core.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_content, render_feeds
 from ..core.listings import ListingPage
 from ..core.site import Site
-from .articles import ArticlesPlugin
+from .articles import articles_plugin
 
 log = get_plugin_logger(__name__)
 
@@ -37,9 +37,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> None:
-        articles = config.plugins.get("press/articles")
-        if not isinstance(articles, ArticlesPlugin):
-            raise PluginError("press/feeds: add press/articles before press/feeds under plugins in mkdocs.yml")
+        articles = articles_plugin(config, "press/feeds")
         if not config.site_url:
             raise PluginError("press/feeds: set site_url in mkdocs.yml: feeds need absolute links")
         if self.config.limit < 1:

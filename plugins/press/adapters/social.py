@@ -35,7 +35,7 @@ from ..core.site import Site
 from ..core.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_json_ld, article_meta, script_json,
                                     website_meta)
 from ..core.wayfinding import not_found_view, robots_txt, sitemap_dates
-from .articles import ArticlesPlugin
+from .articles import articles_plugin
 from .reporting import warn_on
 
 log = get_plugin_logger(__name__)
@@ -58,9 +58,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> None:
-        articles = config.plugins.get("press/articles")
-        if not isinstance(articles, ArticlesPlugin):
-            raise PluginError("press/social: add press/articles before press/social under plugins in mkdocs.yml")
+        articles = articles_plugin(config, "press/social")
         if not config.site_url:
             raise PluginError("press/social: set site_url in mkdocs.yml: link previews need absolute URLs")
         self.articles = articles
