@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 ARTICLE_WITH_CHIPS = "vera2/2025/07/universal-injunctions-after-casa/"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
 def local_only(urls: list[str], base_url: str) -> list[str]:
@@ -40,6 +41,8 @@ def test_no_request_leaves_the_site_while_pages_load(page, base_url: str, real_s
 
 def test_chips_are_reachable_by_keyboard_and_name_their_sources(page, base_url: str) -> None:
     page.goto(base_url + ARTICLE_WITH_CHIPS)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)  # for a person to look at; git-ignored
     chips = page.locator("a.press-cite")
     assert chips.count() >= 2
     for _ in range(200):
