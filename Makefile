@@ -41,9 +41,10 @@ endif
 site: $(STAMP)
 	$(BIN)/press build
 
-# Live preview: drafts and scheduled articles are shown, marked as such.
+# Live preview: drafts and scheduled articles are shown, marked as such; content problems are listed on
+# every page (not strict, so a broken article never stops the server).
 serve: $(STAMP)
-	$(BIN)/$(ENGINE) serve --livereload
+	$(BIN)/$(ENGINE) serve --livereload --no-strict
 
 $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION) \

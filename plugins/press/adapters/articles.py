@@ -31,7 +31,7 @@ from ..core.validate import SiteRules
 from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
 from ..mdx.citations import CitationsExtension
 from . import material_markup
-from .reporting import fail_on, warn_on
+from .reporting import fail_on, log_errors, warn_on
 
 log = get_plugin_logger(__name__)
 
@@ -94,6 +94,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.site = None
         self.pages_by_src: dict[str, ListingPage | IndexPage] = {}
         self.lists_by_src: dict[str, ReadingList] = {}
+        self.problems: list[str] = []  # content problems shown on every page of the live preview
         if not config.use_directory_urls:
             raise PluginError("press/articles: use_directory_urls must stay true: articles and listings live at folder URLs")
         try:
@@ -142,16 +143,20 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         options = self.options()
         site = self.load(files, options)
         warn_on(site.warnings, config, log)
-        fail_on(site.errors, config, log)
+        if self.serving and site.errors:
+            # The live preview stays up: the broken files are left out and every page lists the problems.
+            self.problems = log_errors(site.errors, config, log)
+        else:
+            fail_on(site.errors, config, log)
         self.site = site
         self.view_context = ViewContext(pubs, site.authors, options.now, config.site_url or "", self.ctas, self.connect,
                                         _render_bios(site, config))
-        moved = {f.src_uri: self._article_file(f, site, config) for f in articles if f.src_uri not in site.hidden}
-        moved |= {f.src_uri: _without_front_matter(f, site) for f in lists}
+        moved = {f.src_uri: self._article_file(f, site, config) for f in articles if f.src_uri in site.catalog.by_src}
+        moved |= {f.src_uri: _without_front_matter(f, site) for f in lists if f.src_uri in site.bodies}
         self.lists_by_src = {r.src_path: r for r in site.reading_lists}
-        article_srcs = {f.src_uri for f in articles}
+        content_srcs = {f.src_uri for f in articles + lists}  # left out unless valid (and shown, for articles)
         kept = [moved.get(f.src_uri, f) for f in files
-                if f is not authors_file and (f.src_uri not in article_srcs or f.src_uri in moved)]
+                if f is not authors_file and (f.src_uri not in content_srcs or f.src_uri in moved)]
         for page in site.pages:
             self.pages_by_src[page.src_uri] = page
             if page.src_uri not in files.src_uris:
@@ -215,6 +220,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         assert self.site is not None
         press = context.setdefault("press", {})
+        press["problems"] = self.problems
         article = self.site.catalog.by_src.get(page.file.src_uri)
         listing = self.pages_by_src.get(page.file.src_uri)
         if article is not None:

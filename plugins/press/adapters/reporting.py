@@ -27,12 +27,19 @@ def warn_on(warnings: Sequence[ContentError], config: MkDocsConfig, log: logging
         log.warning(str(dataclasses.replace(warning, path=posixpath.join(prefix, warning.path))))
 
 
+def log_errors(errors: Sequence[ContentError], config: MkDocsConfig, log: logging.Logger) -> list[str]:
+    """Log every problem (path:line: field: message, hint below); returns the messages as logged."""
+    prefix = docs_prefix(config)
+    messages = [str(dataclasses.replace(error, path=posixpath.join(prefix, error.path))) for error in errors]
+    for message in messages:
+        log.error(message)
+    return messages
+
+
 def fail_on(errors: Sequence[ContentError], config: MkDocsConfig, log: logging.Logger) -> None:
-    """Log every problem (path:line: field: message, hint below) and raise one PluginError."""
+    """Log every problem and raise one PluginError naming how many there are."""
     if not errors:
         return
-    prefix = docs_prefix(config)
-    for error in errors:
-        log.error(str(dataclasses.replace(error, path=posixpath.join(prefix, error.path))))
+    log_errors(errors, config, log)
     files = len({e.path for e in errors})
     raise PluginError(f"{plural(len(errors), 'content problem')} in {plural(files, 'file')}: fix them and build again")
