@@ -161,3 +161,14 @@ def test_unknown_citation_keys_and_ctas_are_reported_with_other_problems(tmp_pat
         "press: content/vera2/posts/2025/c.md:5: authors[0]: unknown author 'nobody'",
     ]
     assert "did you mean 'reuters'? known keys in this article's further_reading: ap-news, odd, reuters" in press_errors(caplog)[0]
+
+
+def test_a_hostile_bio_renders_as_text(tmp_path: Path) -> None:
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/a.md": article("A")}, furniture_config())
+    fixture.write("authors.yml", "authors:\n  jt-mercer:\n    name: J.T.\n    bio: |\n"
+                                 "      Writes *novels* & <script>alert(1)</script> <a href=x>links</a>.\n")
+    fixture.build()
+    for url in ("vera2/2025/11/a", "authors/jt-mercer"):
+        html = fixture.page(url)
+        assert "<script>alert(1)</script>" not in html and '<a href=x>' not in html
+        assert "<em>novels</em> &amp; &lt;script&gt;alert(1)&lt;/script&gt; &lt;a href=x&gt;links&lt;/a&gt;." in html

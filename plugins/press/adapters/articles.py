@@ -23,6 +23,7 @@ from mkdocs.utils import get_build_datetime
 
 from ..core.listings import IndexPage, ListingPage, check_publications, section_url
 from ..core.citations import source_anchor
+from ..core.authors import bio_markdown
 from ..core.ctas import check_ctas
 from ..core.model import ConnectBlock, Cta, Publication, Source
 from ..core.reading_lists import ReadingList, is_reading_list
@@ -257,13 +258,13 @@ def _without_front_matter(file: File, site: Site, dest_uri: str | None = None) -
 def _render_bios(site: Site, config: MkDocsConfig) -> dict[str, str]:
     """Each author's Markdown bio as HTML, once per build, with the site's Markdown extensions."""
     md = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    return {author.id: md.reset().convert(author.bio) for author in site.authors.values() if author.bio}
+    return {author.id: md.reset().convert(bio_markdown(author)) for author in site.authors.values() if author.bio}
 
 
 def _intro(page: ListingPage | IndexPage, site: Site) -> str:
     """The Markdown of a generated page: an author's bio on their first page, else nothing."""
     if isinstance(page, ListingPage) and page.kind == "author" and page.number == 1:
-        return site.authors[page.key].bio
+        return bio_markdown(site.authors[page.key])
     return ""
 
 

@@ -87,3 +87,11 @@ def _author(path: str, line: Any, author_id: str, entry: Any, known_files: froze
     if errors:
         return errors
     return Author(author_id, texts["name"], texts["description"], avatar and avatar.lstrip("/"), texts["bio"], tuple(links))
+
+
+def bio_markdown(author: Author) -> str:
+    """The bio as Markdown whose raw HTML is text: a bio formats with Markdown, never with tags.
+
+    Only ``&`` and ``<`` are escaped, so Markdown's own syntax (``>`` quotes, ``*``, links) still works.
+    """
+    return author.bio.replace("&", "&amp;").replace("<", "&lt;")
