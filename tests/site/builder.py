@@ -44,7 +44,7 @@ def base_config() -> dict[str, Any]:
                 "vera2": {"title": "Vera2", "sections": ["Politics", "Courts"], "section_required": True},
             },
         }}, {"press/feeds": {"limit": 20}}, {"press/crosslinks": {"threshold": 1.0}},
-                    "press/images", "press/search"],
+                    "press/images", "press/render-cache", "press/search"],
     }
 
 
@@ -73,8 +73,8 @@ class Fixture:
         target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
 
     def build(self, **overrides: Any) -> None:
-        """Build with strict=True; raises mkdocs' Abort on a failed build."""
-        config = load_config(str(self.root / "mkdocs.yml"), strict=True, **overrides)
+        """Build (strict unless told otherwise); raises mkdocs' Abort on a failed build."""
+        config = load_config(str(self.root / "mkdocs.yml"), **({"strict": True} | overrides))
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

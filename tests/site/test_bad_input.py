@@ -59,7 +59,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
     assert not build_atomically(tmp_path / "mkdocs.yml")
     after = {p: p.read_bytes() for p in fixture.site.rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "mkdocs.yml", "site"]  # no staging left
 
 
 def test_a_successful_build_replaces_the_site(tmp_path: Path) -> None:

@@ -42,14 +42,18 @@ def find_links(path: str, markdown: str, first_line: int = 1) -> Iterable[tuple[
             yield reference.group(1), number
 
 
-def resolve(path: str, target: str) -> str | None:
-    """The docs-relative file a relative link points at, or None when it is not a file link we check."""
+def link_path(path: str, target: str) -> str | None:
+    """The docs-relative path a relative link points at (any file or folder), or None for URLs and anchors."""
     if _SCHEME.match(target) or target.startswith(("#", "/")):
         return None
     file_part = unquote(target.split("#", 1)[0].split("?", 1)[0])
-    if not file_part.lower().endswith(CHECKED_SUFFIXES):
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(path), file_part))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(path), file_part)) if file_part else None
+
+
+def resolve(path: str, target: str) -> str | None:
+    """The docs-relative file a relative link points at, or None when it is not a file link we check."""
+    found = link_path(path, target)
+    return found if found and found.lower().endswith(CHECKED_SUFFIXES) else None
 
 
 def check_links(bodies: Mapping[str, tuple[str, int]], known_files: frozenset[str]) -> tuple[list[Link], list[ContentError]]:

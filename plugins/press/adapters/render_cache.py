@@ -1,0 +1,146 @@
+"""``press/render-cache``: reuse the rendered Markdown of unchanged articles (``press.core.render_cache``).
+
+On a hit the engine is handed an empty body to convert (nothing to do), and the
+cached HTML, table of contents and anchors are put back on the page as soon as
+it renders; the messages logged the first time are logged again. On a miss the
+page renders as usual while a handler collects what it logs, and the result is
+stored. Only articles are cached: their inputs are known to the core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from ..core.links import find_links, link_path
+from ..core.render_cache import Rendered, RenderCache, cache_key
+from .articles import articles_plugin
+
+log = get_plugin_logger(__name__)
+RENDERERS = ("markdown", "pymdown-extensions", "mkdocs", "properdocs", "mkdocs-material", "pygments", "nrp-press")
+CODE = Path(__file__).resolve().parents[1] / "mdx"
+
+
+class RenderCacheConfig(base.Config):
+    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; entries go in its render/ folder
+
+
+class _Collect(logging.Handler):
+    """The messages logged while one page renders."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[int, str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.INFO:
+            self.records.append((record.levelno, record.name, record.getMessage()))
+
+
+class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.articles = articles_plugin(config, "press/render-cache")
+        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.cache = RenderCache(base_dir / self.config.cache_dir / "render")
+        self.environment = _environment(config)
+        self.pending: dict[str, tuple[str, _Collect | None, Rendered | None]] = {}  # src -> (key, collector, hit)
+        self.hits = self.misses = 0
+
+    # Last: the key must cover the Markdown exactly as the engine will convert it.
+    @event_priority(-100)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        site = self.articles.site
+        article = site.catalog.by_src.get(page.file.src_uri) if site else None
+        if article is None:
+            return markdown
+        key = cache_key(self._inputs(markdown, page, files, article))
+        hit = self.cache.get(key)
+        if hit is not None:
+            self.pending[page.file.src_uri] = (key, None, hit)
+            self.hits += 1
+            return ""  # nothing to convert: the HTML comes back in on_page_content
+        collector = _Collect()
+        logging.getLogger("mkdocs").addHandler(collector)
+        self.pending[page.file.src_uri] = (key, collector, None)
+        self.misses += 1
+        return markdown
+
+    def _inputs(self, markdown: str, page: Page, files: Files, article: Any) -> list[tuple[str, str]]:
+        targets = []
+        for raw, _ in find_links(page.file.src_uri, markdown):
+            target = link_path(page.file.src_uri, raw)
+            linked = files.get_file_from_path(target) if target else None
+            targets.append(f"{raw} -> {linked.url if linked else 'missing'}")
+        sources = [f"{s.id}|{s.publisher}" for s in article.further_reading]
+        return [("markdown", markdown), ("src", page.file.src_uri), ("url", page.url), ("targets", "\n".join(targets)),
+                ("sources", "\n".join(sources)), ("environment", self.environment)]
+
+    # First: every other plugin's on_page_content sees the restored page.
+    @event_priority(100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        key, collector, hit = self.pending.pop(page.file.src_uri, (None, None, None))
+        if key is None:
+            return html
+        if hit is not None:
+            page.toc = get_toc(hit.toc)
+            page.present_anchor_ids = set(hit.anchors)
+            page.links_to_anchors = {f: anchors for src, anchors in hit.anchor_links.items()
+                                     if (f := files.get_file_from_path(src)) is not None}
+            for level, name, message in hit.logs:
+                logging.getLogger(name).log(level, message)
+            return hit.html
+        assert collector is not None
+        logging.getLogger("mkdocs").removeHandler(collector)
+        self.cache.put(key, Rendered(
+            html, [_token(link) for link in page.toc], sorted(page.present_anchor_ids or ()),
+            {f.src_uri: dict(anchors) for f, anchors in (page.links_to_anchors or {}).items()}, collector.records))
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        log.debug(f"rendered Markdown: {self.hits} from the cache, {self.misses} converted")
+
+
+def _token(link: AnchorLink) -> dict[str, Any]:
+    return {"level": link.level, "id": link.id, "name": link.title, "children": [_token(c) for c in link.children]}
+
+
+def _environment(config: MkDocsConfig) -> str:
+    """The Markdown extensions, their options, link validation and every renderer's version, as one string."""
+    extensions = [e if isinstance(e, str) else f"{type(e).__module__}.{type(e).__qualname__}" for e in config.markdown_extensions]
+    versions = {}
+    for dist in RENDERERS:
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = "-"
+    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(CODE.glob("*.py")))).hexdigest()
+    return json.dumps(_plain({"extensions": extensions, "options": config.mdx_configs, "validation": config.validation,
+                              "use_directory_urls": config.use_directory_urls, "versions": versions, "mdx": code}),
+                      sort_keys=True)
+
+
+def _plain(value: Any) -> Any:
+    """Configuration as JSON that is the same in every process: functions by name, never by address."""
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if callable(value):
+        return f"{getattr(value, '__module__', '?')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+    return f"{type(value).__module__}.{type(value).__qualname__}:{value!s}" if "0x" not in str(value) else type(value).__qualname__

@@ -1,0 +1,76 @@
+"""A cache of rendered Markdown: an unchanged article is not converted again.
+
+An entry is keyed by a hash of everything that shapes the rendered page body:
+the Markdown as the engine receives it, where the page lives (relative links
+resolve from there), the URL of every file it links to (a renamed target
+changes the link), the sources its citation chips name, the Markdown
+extensions and their configuration, link-validation settings, and the versions
+of every package that renders. A wrong key would serve a stale page, so tests
+change each of these and expect a miss.
+
+An entry holds what rendering produced: the HTML, the table of contents, the
+anchors the page contains, the links it makes to anchors of other pages, and
+every message logged while it rendered, so that a warning (a broken link) is
+reported again on a hit, not only the first time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+FORMAT = 1  # bump when the entry layout changes
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    toc: list[dict[str, Any]] = field(default_factory=list)  # tokens: level, id, name, children
+    anchors: list[str] = field(default_factory=list)
+    anchor_links: dict[str, dict[str, str]] = field(default_factory=dict)  # target src -> anchor -> link as written
+    logs: list[tuple[int, str, str]] = field(default_factory=list)  # (level, logger name, message)
+
+
+def cache_key(parts: Iterable[tuple[str, str]]) -> str:
+    """A hash of named parts; names keep two different splits of the same text apart."""
+    digest = hashlib.sha256(f"press-render-cache:{FORMAT}".encode())
+    for name, value in parts:
+        for piece in (name, value):
+            data = piece.encode("utf-8")
+            digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+class RenderCache:
+    """Entries as JSON files named by their key, written atomically (a stopped build leaves no half entry)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Rendered | None:
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            return Rendered(data["html"], data["toc"], data["anchors"], data["anchor_links"],
+                            [tuple(entry) for entry in data["logs"]])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # absent or unreadable: render again
+
+    def put(self, key: str, rendered: Rendered) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(asdict(rendered), out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
