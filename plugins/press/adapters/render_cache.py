@@ -30,7 +30,7 @@ from .articles import articles_plugin
 
 log = get_plugin_logger(__name__)
 RENDERERS = ("markdown", "pymdown-extensions", "mkdocs", "properdocs", "mkdocs-material", "pygments", "nrp-press")
-CODE = Path(__file__).resolve().parents[1] / "mdx"
+CODE = Path(__file__).resolve().parents[1]  # the press package: any change to it renders everything again
 
 
 class RenderCacheConfig(base.Config):
@@ -127,9 +127,9 @@ def _environment(config: MkDocsConfig) -> str:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             versions[dist] = "-"
-    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(CODE.glob("*.py")))).hexdigest()
+    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(CODE.rglob("*.py")))).hexdigest()
     return json.dumps(_plain({"extensions": extensions, "options": config.mdx_configs, "validation": config.validation,
-                              "use_directory_urls": config.use_directory_urls, "versions": versions, "mdx": code}),
+                              "use_directory_urls": config.use_directory_urls, "versions": versions, "code": code}),
                       sort_keys=True)
 
 
