@@ -185,3 +185,11 @@ def test_an_unloadable_configuration_exits_2(tmp_path: Path, monkeypatch: pytest
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("ERROR   -  Config value 'plugins': ")
     assert err[-1].startswith("press check: error: mkdocs.yml: Aborted with ")
+
+
+def test_check_reports_unreadable_images_as_the_build_does(tmp_path: Path, capsys) -> None:
+    make_fixture(tmp_path, {"vera2/posts/2025/a.md": article("A", body="![x](img/broken.png)"),
+                            "vera2/posts/2025/img/broken.png": b"not a png"})
+    assert main(["check", "-f", str(tmp_path / "mkdocs.yml")]) == 1
+    out = capsys.readouterr().out
+    assert "content/vera2/posts/2025/img/broken.png: this image cannot be read as an image" in out

@@ -18,9 +18,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core.images import ImageError, ResponsiveImage, is_raster, prepare
+from ..core.images import ResponsiveImage, is_raster, prepare, unreadable
 from ..core.img_tags import SIZES, rewrite_images
-from ..core.problems import ContentError
 from .reporting import fail_on
 
 log = get_plugin_logger(__name__)
@@ -43,22 +42,18 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     @event_priority(10)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.images = {}
-        errors, encoded, added = [], 0, set()
-        for file in list(files):
-            if file.is_documentation_page() or file.generated_by or not is_raster(file.src_uri):
-                continue
-            try:
-                image, count = prepare(file.dest_uri, file.content_bytes, self.cache_dir, VARIANTS)
-            except ImageError as exc:
-                errors.append(ContentError(file.src_uri, None, "", f"this image {exc}", "re-export it as PNG, JPEG or WebP"))
-                continue
+        rasters = [f for f in files if not f.is_documentation_page() and not f.generated_by and is_raster(f.src_uri)]
+        errors = unreadable((f.src_uri, f.content_bytes) for f in rasters)
+        fail_on(errors, config, log)
+        encoded, added = 0, set()
+        for file in rasters:
+            image, count = prepare(file.dest_uri, file.content_bytes, self.cache_dir, VARIANTS)
             encoded += count
             self.images[file.dest_uri] = image
             for variant in image.variants:
                 if variant.path not in added:
                     files.append(File.generated(config, variant.path, abs_src_path=str(variant.cache_file)))
                     added.add(variant.path)
-        fail_on(errors, config, log)
         log.debug(f"images: {len(self.images)} measured, {encoded} variants encoded, the rest from {self.cache_dir}")
         return files
 

@@ -8,6 +8,7 @@ loader of the content (``ArticlesPlugin.load``, which the build calls too).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.structure.files import get_files
 
 from ..core.authors import load_authors
+from ..core.images import is_raster, unreadable
 from ..core.model import Author, Publication
 from ..core.site import Site, article_publication
 from ..core.validate import SiteRules
@@ -80,7 +82,9 @@ class Project:
         files = get_files(self.config)
         files.add_files_from_theme(self.config.theme.get_env(), self.config)
         articles = sum(1 for f in files if article_publication(f.src_uri, self.publications))
-        return self.plugin.load(files, self.plugin.options()), articles
+        site = self.plugin.load(files, self.plugin.options())
+        images = unreadable((f.src_uri, f.content_bytes) for f in files if not f.is_documentation_page() and is_raster(f.src_uri))
+        return dataclasses.replace(site, errors=sorted(site.errors + images)), articles
 
     def preview_url(self, url: str) -> str:
         """Where `mkdocs serve` shows a page: its dev_addr and the path of site_url."""

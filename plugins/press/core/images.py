@@ -16,10 +16,12 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import PIL
 from PIL import Image
+
+from .problems import ContentError
 
 WIDTHS = (480, 960, 1440)
 WEBP_QUALITY = 80
@@ -56,15 +58,30 @@ def is_raster(path: str) -> bool:
     return bool(RASTER.search(path))
 
 
+def measure(data: bytes) -> tuple[int, int, bool]:
+    """(width, height, animated) from the image's header; ImageError when Pillow cannot read it."""
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            return probe.size[0], probe.size[1], bool(getattr(probe, "is_animated", False))
+    except (OSError, Image.DecompressionBombError) as exc:
+        raise ImageError(f"cannot be read as an image ({exc})") from exc
+
+
+def unreadable(files: Iterable[tuple[str, bytes]]) -> list[ContentError]:
+    """A content error for each raster image of the content that Pillow cannot read."""
+    errors = []
+    for path, data in files:
+        try:
+            measure(data)
+        except ImageError as exc:
+            errors.append(ContentError(path, None, "", f"this image {exc}", "re-export it as PNG, JPEG or WebP"))
+    return errors
+
+
 def prepare(src: str, data: bytes, cache_dir: Path, folder: str = "assets/images/") -> tuple[ResponsiveImage, int]:
     """The image's size and variants (encoding only those not cached). Returns it and how many were encoded."""
     digest = hashlib.sha256(data).hexdigest()
-    try:
-        with Image.open(io.BytesIO(data)) as probe:
-            width, height = probe.size
-            animated = getattr(probe, "is_animated", False)
-    except (OSError, Image.DecompressionBombError) as exc:
-        raise ImageError(f"cannot be read as an image ({exc})") from exc
+    width, height, animated = measure(data)
     variants, encoded = [], 0
     if not animated:
         for target in (w for w in WIDTHS if w < width):
