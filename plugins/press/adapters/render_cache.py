@@ -27,6 +27,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from ..core.links import find_links, link_path
 from ..core.render_cache import Rendered, RenderCache, cache_key
 from .articles import articles_plugin
+from .engine import NAME as ENGINE  # the engine's logger tree: mkdocs.* or properdocs.*
 
 log = get_plugin_logger(__name__)
 RENDERERS = ("markdown", "pymdown-extensions", "mkdocs", "properdocs", "mkdocs-material", "pygments", "nrp-press")
@@ -74,7 +75,7 @@ class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
             self.hits += 1
             return ""  # nothing to convert: the HTML comes back in on_page_content
         collector = _Collect()
-        logging.getLogger("mkdocs").addHandler(collector)
+        logging.getLogger(ENGINE).addHandler(collector)
         self.pending[page.file.src_uri] = (key, collector, None)
         self.misses += 1
         return markdown
@@ -104,7 +105,7 @@ class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
                 logging.getLogger(name).log(level, message)
             return hit.html
         assert collector is not None
-        logging.getLogger("mkdocs").removeHandler(collector)
+        logging.getLogger(ENGINE).removeHandler(collector)
         self.cache.put(key, Rendered(
             html, [_token(link) for link in page.toc], sorted(page.present_anchor_ids or ()),
             {f.src_uri: dict(anchors) for f, anchors in (page.links_to_anchors or {}).items()}, collector.records))
