@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from press.adapters.project import Project
 from press.cli import main
 from press.core.validate import PLACEHOLDER_DESCRIPTION
 
@@ -78,8 +78,10 @@ def test_new_refuses_to_overwrite(site: Path, capsys: pytest.CaptureFixture) -> 
     assert path.read_text() == "mine"
 
 
-def test_new_dates_today_in_the_site_time_zone(site: Path, capsys: pytest.CaptureFixture) -> None:
-    today = dt.datetime.now(ZoneInfo("America/New_York")).date()
+def test_new_dates_today_in_the_site_time_zone(site: Path, capsys: pytest.CaptureFixture, monkeypatch) -> None:
+    # The command reads the clock through Project.today (in the site's zone); pin it, so midnight cannot race the test.
+    today = dt.date(2026, 1, 5)
+    monkeypatch.setattr(Project, "today", lambda self: today)
     status, out, _ = run(capsys, "new", "Notes from the road", "--pub", "dispatch", "--author", "jt-mercer")
     assert status == 0
     path = site / f"content/dispatch/posts/{today:%Y}/notes-from-the-road.md"
