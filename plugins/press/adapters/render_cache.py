@@ -57,7 +57,7 @@ class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
         self.articles = articles_plugin(config, "press/render-cache")
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.cache = RenderCache(base_dir / self.config.cache_dir / "render")
-        self.environment = _environment(config)
+        self.environment = environment(config)
         self.pending: dict[str, tuple[str, _Collect | None, Rendered | None]] = {}  # src -> (key, collector, hit)
         self.hits = self.misses = 0
 
@@ -107,7 +107,7 @@ class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
         assert collector is not None
         logging.getLogger(ENGINE).removeHandler(collector)
         self.cache.put(key, Rendered(
-            html, [_token(link) for link in page.toc], sorted(page.present_anchor_ids or ()),
+            html, [toc_token(link) for link in page.toc], sorted(page.present_anchor_ids or ()),
             {f.src_uri: dict(anchors) for f, anchors in (page.links_to_anchors or {}).items()}, collector.records))
         return html
 
@@ -115,11 +115,11 @@ class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
         log.debug(f"rendered Markdown: {self.hits} from the cache, {self.misses} converted")
 
 
-def _token(link: AnchorLink) -> dict[str, Any]:
-    return {"level": link.level, "id": link.id, "name": link.title, "children": [_token(c) for c in link.children]}
+def toc_token(link: AnchorLink) -> dict[str, Any]:
+    return {"level": link.level, "id": link.id, "name": link.title, "children": [toc_token(c) for c in link.children]}
 
 
-def _environment(config: MkDocsConfig) -> str:
+def environment(config: MkDocsConfig) -> str:
     """The Markdown extensions, their options, link validation and every renderer's version, as one string."""
     extensions = [e if isinstance(e, str) else f"{type(e).__module__}.{type(e).__qualname__}" for e in config.markdown_extensions]
     versions = {}
@@ -129,17 +129,17 @@ def _environment(config: MkDocsConfig) -> str:
         except metadata.PackageNotFoundError:
             versions[dist] = "-"
     code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(CODE.rglob("*.py")))).hexdigest()
-    return json.dumps(_plain({"extensions": extensions, "options": config.mdx_configs, "validation": config.validation,
+    return json.dumps(plain({"extensions": extensions, "options": config.mdx_configs, "validation": config.validation,
                               "use_directory_urls": config.use_directory_urls, "versions": versions, "code": code}),
                       sort_keys=True)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Configuration as JSON that is the same in every process: functions by name, never by address."""
     if isinstance(value, dict) or hasattr(value, "items"):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     if callable(value):

@@ -1,0 +1,92 @@
+"""A cache of whole pages: a page whose template context is unchanged is not rendered again.
+
+A template is a pure function of its context and its own source. So a page's
+output is keyed by a fingerprint of both: the site-wide part (configuration,
+templates, navigation, every renderer's version and our code) once per build,
+and the page's own part (its URL, title, metadata, rendered body, table of
+contents, neighbours and every value plugins added to the context). A value
+the fingerprint cannot write down exactly (an object it does not know) makes
+the page uncacheable: it is rendered, never served from a guess.
+
+There is one entry per output path, overwritten when the page changes, so the
+cache holds one copy of the site, never a growing history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+FORMAT = 1  # bump when the entry layout or the fingerprint's parts change
+
+
+class Uncacheable(ValueError):
+    """A context value with no exact, stable text form: the page is rendered every time."""
+
+
+def exact_json(value: Any) -> str:
+    """Plain data as canonical JSON; anything else raises ``Uncacheable``, so a fingerprint never guesses."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_exact)
+
+
+def _exact(value: Any) -> Any:
+    if isinstance(value, (tuple, set, frozenset)):
+        return sorted(value, key=repr) if isinstance(value, (set, frozenset)) else list(value)
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    raise Uncacheable(f"{type(value).__module__}.{type(value).__qualname__}")
+
+
+def fingerprint(parts: Iterable[tuple[str, str]]) -> str:
+    """A hash of named parts; names keep two different splits of the same text apart."""
+    digest = hashlib.sha256(f"press-page-cache:{FORMAT}".encode())
+    for name, value in parts:
+        for piece in (name, value):
+            data = piece.encode("utf-8")
+            digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def context_parts(context: Mapping[str, Any], covered: Iterable[str]) -> list[tuple[str, str]]:
+    """Every context value but those the caller fingerprints itself (``covered``), as exact JSON."""
+    skip = set(covered)
+    return [(f"context.{key}", exact_json(context[key])) for key in sorted(context) if key not in skip]
+
+
+class PageCache:
+    """Rendered pages by output path; each file starts with the fingerprint it was rendered for."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, dest: str) -> Path:
+        name = hashlib.sha256(dest.encode("utf-8")).hexdigest()
+        return self.folder / name[:2] / f"{name}.html"
+
+    def get(self, dest: str, key: str) -> str | None:
+        """The page rendered for exactly this fingerprint, or None."""
+        try:
+            with open(self._path(dest), encoding="utf-8", newline="") as entry:
+                if entry.readline().rstrip("\n") != key:
+                    return None
+                return entry.read()
+        except (OSError, UnicodeDecodeError):
+            return None  # absent or unreadable: render again
+
+    def put(self, dest: str, key: str, html: str) -> None:
+        """Written beside its place and renamed in, so a stopped build never leaves half an entry."""
+        path = self._path(dest)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                out.write(key + "\n" + html)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise

@@ -1,0 +1,40 @@
+"""The page cache's core: exact fingerprints or none, one entry per page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from press.core.page_cache import PageCache, Uncacheable, context_parts, exact_json, fingerprint
+
+
+def test_plain_data_has_one_canonical_form() -> None:
+    assert exact_json({"b": (1, 2), "a": {"z", "y"}}) == exact_json({"a": ["y", "z"], "b": [1, 2]})
+    assert exact_json({"when": dt.date(2025, 11, 3)}) == '{"when":"2025-11-03"}'
+
+
+def test_an_object_without_an_exact_form_makes_the_page_uncacheable() -> None:
+    class Widget:
+        pass
+
+    with pytest.raises(Uncacheable, match="Widget"):
+        context_parts({"press": {"widget": Widget()}, "page": Widget()}, covered=["page"])
+
+
+def test_covered_keys_are_left_to_the_caller_and_names_separate_parts() -> None:
+    assert context_parts({"page": object(), "press": {"x": 1}}, covered=["page"]) == [("context.press", '{"x":1}')]
+    assert fingerprint([("a", "bc")]) != fingerprint([("ab", "c")])
+
+
+def test_an_entry_is_returned_only_for_its_own_fingerprint(tmp_path: Path) -> None:
+    cache = PageCache(tmp_path)
+    assert cache.get("a/index.html", "k1") is None
+    cache.put("a/index.html", "k1", "<p>one\r\n</p>\n")
+    assert cache.get("a/index.html", "k1") == "<p>one\r\n</p>\n"
+    assert cache.get("a/index.html", "k2") is None
+    assert cache.get("b/index.html", "k1") is None
+    cache.put("a/index.html", "k2", "<p>two</p>")  # replaces: one entry per page
+    assert cache.get("a/index.html", "k1") is None and cache.get("a/index.html", "k2") == "<p>two</p>"
+    assert len(list(tmp_path.rglob("*.html"))) == 1
