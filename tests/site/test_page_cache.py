@@ -10,6 +10,8 @@ from typing import Callable
 
 import pytest
 
+from press.adapters.engine import NAME as ENGINE
+
 from .builder import REPO, Fixture, article, base_config, make_fixture
 from .test_determinism import snapshot
 from .test_publication_layer import FILES
@@ -20,7 +22,7 @@ STATS = re.compile(r"pages: (\d+) from the cache, (\d+) rendered")
 def build_counting(fixture: Fixture, caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
     """Build; (pages reused, pages rendered)."""
     caplog.clear()
-    with caplog.at_level(logging.DEBUG):
+    with caplog.at_level(logging.DEBUG, logger=ENGINE):  # the engine logger: `press check` sets its level
         fixture.build()
     found = [STATS.search(r.getMessage()) for r in caplog.records]
     hits, rendered = next(m.groups() for m in found if m)

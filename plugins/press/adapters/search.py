@@ -7,14 +7,22 @@ into small fragments and a reader fetches only the chunks a query needs.
 The plugin adds a search page (``search/``), lets templates mark what is
 indexed (article bodies, with publication, section and author as filters and
 the dek as metadata), and runs the Pagefind binary (from the ``pagefind[bin]``
-wheel) over the output folder after the build.
+wheel) over the output folder after the build, unless no indexed page changed:
+then the index built last time for the same pages is reused (``press.core.search_index``).
+In the live preview a changed page is shown at once and the index follows in the
+background, so an edit never waits for the indexer.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
-from typing import Any
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -25,6 +33,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..core.search_index import BundleStore, html_pages, index_key, link_tree
+
 log = get_plugin_logger(__name__)
 
 SEARCH_PAGE = "search/index.md"
@@ -33,10 +43,12 @@ SEARCH_PAGE = "search/index.md"
 class SearchConfig(base.Config):
     bundle = c.Type(str, default="pagefind")  # folder of the index inside the site
     timeout = c.Type(int, default=900)  # seconds the indexer may take
+    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; indexes are kept in its search/ folder
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     supports_multiple_instances = False
+    serving = False  # set by on_startup under `serve`
 
     def on_config(self, config: MkDocsConfig) -> None:
         if "search" in config.plugins or "material/search" in config.plugins:
@@ -58,13 +70,90 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         press["search"] = {"url": "search/", "bundle": f"{self.config.bundle}/", "page": page.file.src_uri == SEARCH_PAGE}
         return context
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     # Last: the index must see every page in its final form, after other plugins wrote theirs.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", self.config.bundle, "--silent"]
+        site = Path(config.site_dir)
+        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        store = BundleStore(base_dir / self.config.cache_dir / "search")
+        target = site / self.config.bundle
+        key = index_key(site, self.config.bundle, _settings())
+        if store.place(key, target):
+            log.debug("search: no indexed page changed, the index is reused")
+            return
+        previous = store.latest()
+        if self.serving and previous is not None and store.place(previous, target):
+            # The preview shows the page now; its search catches up when the new index is ready.
+            snapshot = store.scratch(f"{key}.pages")
+            link_tree(site, snapshot, [p.relative_to(site).as_posix() for p in html_pages(site, self.config.bundle)])
+            _BACKGROUND.submit(lambda: self._index_in_background(store, key, snapshot, target))
+            log.info("search: indexing the changed pages in the background; until then search shows the previous index")
+            return
+        built = store.scratch(key)
+        self._run_pagefind(site, built)
+        store.put(key, built)
+        store.place(key, target)
+
+    def _run_pagefind(self, site: Path, output: Path) -> None:
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent"]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=self.config.timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise PluginError(f"press/search: Pagefind could not index the site: {exc}")
         if result.returncode != 0:
             raise PluginError(f"press/search: Pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
+
+    def _index_in_background(self, store: BundleStore, key: str, snapshot: Path, target: Path) -> None:
+        try:
+            if _BACKGROUND.superseded():
+                return  # a newer build has queued its own index
+            built = store.scratch(key)
+            self._run_pagefind(snapshot, built)
+            store.put(key, built)
+            if not _BACKGROUND.superseded() and target.parent.is_dir():
+                store.place(key, target)
+                log.info("search: the index is up to date")
+        except (PluginError, OSError) as exc:
+            log.warning(f"search: the background index failed: {exc}")
+        finally:
+            shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _settings() -> list[tuple[str, str]]:
+    """Pagefind's version and any configuration file it would read from the working folder."""
+    found = [("pagefind", metadata.version("pagefind"))]
+    for name in ("pagefind.yml", "pagefind.yaml", "pagefind.toml", "pagefind.json"):
+        if (path := Path.cwd() / name).is_file():
+            found.append((name, path.read_text(encoding="utf-8")))
+    return found
+
+
+class _Queue:
+    """One background indexer at a time for the live preview; only the newest request matters."""
+
+    def __init__(self) -> None:
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="press-search")
+        self.generation = 0
+        self.lock = threading.Lock()
+        self.local = threading.local()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self.lock:
+            self.generation += 1
+            generation = self.generation
+
+        def run() -> None:
+            self.local.generation = generation
+            job()
+
+        self.executor.submit(run)
+
+    def superseded(self) -> bool:
+        with self.lock:
+            return self.local.generation != self.generation
+
+
+_BACKGROUND = _Queue()  # lives across the live preview's rebuilds, which create new plugin instances
