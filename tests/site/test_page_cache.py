@@ -1,4 +1,4 @@
-"""The page cache: after any change, a build that reuses pages equals a build that renders every page."""
+"""The output caches (pages, feeds, search index): after any change, a build that reuses output equals one that makes it all."""
 
 from __future__ import annotations
 
@@ -17,28 +17,32 @@ from .test_determinism import snapshot
 from .test_publication_layer import FILES
 
 STATS = re.compile(r"pages: (\d+) from the cache, (\d+) rendered")
+FEEDS = re.compile(r"wrote (\d+) feeds, (\d+) of them from the cache")
+OUTPUT_CACHES = ("pages", "feeds", "search")
 
 
-def build_counting(fixture: Fixture, caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
-    """Build; (pages reused, pages rendered)."""
+def build_counting(fixture: Fixture, caplog: pytest.LogCaptureFixture, pattern: re.Pattern[str] = STATS) -> tuple[int, int]:
+    """Build; (pages reused, pages rendered), or with FEEDS (feeds written, feeds from the cache)."""
     caplog.clear()
     with caplog.at_level(logging.DEBUG, logger=ENGINE):  # the engine logger: `press check` sets its level
         fixture.build()
-    found = [STATS.search(r.getMessage()) for r in caplog.records]
-    hits, rendered = next(m.groups() for m in found if m)
-    return int(hits), int(rendered)
+    found = [pattern.search(r.getMessage()) for r in caplog.records]
+    first, second = next(m.groups() for m in found if m)
+    return int(first), int(second)
 
 
 def fresh(fixture: Fixture) -> dict[str, bytes]:
-    """The site built with no stored pages (the other caches kept: they have their own tests)."""
-    kept = fixture.root / ".cache/press/pages.kept"
-    shutil.move(fixture.root / ".cache/press/pages", kept)
+    """The site built with no stored pages, feeds or index (Markdown, cards and images: they have their own tests)."""
+    cache = fixture.root / ".cache/press"
+    for name in OUTPUT_CACHES:
+        shutil.move(cache / name, cache / f"{name}.kept")
     try:
         fixture.build()
         return snapshot(fixture.site)
     finally:
-        shutil.rmtree(fixture.root / ".cache/press/pages", ignore_errors=True)
-        shutil.move(kept, fixture.root / ".cache/press/pages")
+        for name in OUTPUT_CACHES:
+            shutil.rmtree(cache / name, ignore_errors=True)
+            shutil.move(cache / f"{name}.kept", cache / name)
 
 
 def edit(path: str, old: str, new: str) -> Callable[[Fixture], None]:
@@ -84,6 +88,8 @@ def test_an_unchanged_site_reuses_every_page(site: Fixture, caplog: pytest.LogCa
     first = snapshot(site.site)
     assert build_counting(site, caplog) == (rendered, 0)
     assert snapshot(site.site) == first
+    written, reused = build_counting(site, caplog, FEEDS)
+    assert written > 10 and reused == written
 
 
 @pytest.mark.parametrize("name", CHANGES)

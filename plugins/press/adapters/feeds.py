@@ -3,13 +3,17 @@
 A thin adapter over ``press.core.feeds``: it keeps each article's rendered body,
 computes the scopes once from the Catalog of ``press/articles``, writes both
 feeds of every scope after the build, and hands templates the feed links of
-each page (autodiscovery and the visible "Subscribe" links).
+each page (autodiscovery and the visible "Subscribe" links). A feed is a pure
+function of its scope, its items (with their rendered bodies) and the site's
+settings, so one whose inputs are unchanged is written from ``.cache/press/feeds/``.
 """
 
 from __future__ import annotations
 
 import mimetypes
 import os
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
@@ -23,14 +27,17 @@ from mkdocs.structure.pages import Page
 from ..core.ctas import cta_for
 from ..core.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_content, render_feeds
 from ..core.listings import ListingPage
+from ..core.page_cache import PageCache, fingerprint
 from ..core.site import Site
 from .articles import articles_plugin
+from .render_cache import environment
 
 log = get_plugin_logger(__name__)
 
 
 class FeedsConfig(base.Config):
     limit = c.Type(int, default=20)  # items per feed
+    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; feeds are kept in its feeds/ folder
 
 
 class FeedsPlugin(BasePlugin[FeedsConfig]):
@@ -93,20 +100,44 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return [self.scope_by_key[k] for k in keys if k in self.scope_by_key]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Both feeds of every scope; a scope whose items and settings are unchanged is copied from the cache."""
         site = self._site()
+        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        cache = PageCache(base_dir / self.config.cache_dir / "feeds")
         contents: dict[str, str] = {}
         enclosures: dict[str, Enclosure] = {}
-        for scope in self.scopes:
-            for article in scope.articles:
-                if article.src_path not in contents:
-                    cta = cta_for(article, self.articles.publications[article.publication], self.articles.ctas)
-                    contents[article.src_path] = item_content(article, self.bodies.get(article.src_path, ""), self.site_info.url, cta)
-                    if article.image:
-                        enclosures[article.src_path] = _enclosure(article.image, config, self.site_info.url)
+        digests: dict[str, str] = {}
+        pubs, ctas = self.articles.publications, self.articles.ctas
+        common = fingerprint([("environment", environment(config)), ("feedgen", metadata.version("feedgen")),
+                              ("site", repr(self.site_info)), ("authors", repr(sorted(site.authors.items()))),
+                              ("publications", repr(sorted(pubs.items()))), ("ctas", repr(sorted(ctas.items())))])
+
+        def digest(article: Any) -> str:
+            if article.src_path not in digests:
+                if article.image:
+                    enclosures[article.src_path] = _enclosure(article.image, config, self.site_info.url)
+                digests[article.src_path] = fingerprint([("article", repr(article)), ("enclosure", repr(enclosures.get(article.src_path))),
+                                                         ("body", self.bodies.get(article.src_path, ""))])
+            return digests[article.src_path]
+
         written: set[str] = set()
+        reused = 0
         for scope in self.scopes:
-            rss, atom = render_feeds(scope, self.site_info, site.authors, contents, enclosures)
-            for path, data in ((scope.rss_path, rss), (scope.atom_path, atom)):
+            key = fingerprint([("common", common), ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url))),
+                               ("items", " ".join(digest(a) for a in scope.articles))])
+            stored = [cache.get(path, key) for path in (scope.rss_path, scope.atom_path)]
+            if None not in stored:
+                feeds = [text.encode("utf-8") for text in stored if text is not None]
+                reused += 1
+            else:
+                for article in scope.articles:
+                    if article.src_path not in contents:
+                        cta = cta_for(article, pubs[article.publication], ctas)
+                        contents[article.src_path] = item_content(article, self.bodies.get(article.src_path, ""), self.site_info.url, cta)
+                feeds = list(render_feeds(scope, self.site_info, site.authors, contents, enclosures))
+                for path, data in zip((scope.rss_path, scope.atom_path), feeds):
+                    cache.put(path, key, data.decode("utf-8"))
+            for path, data in zip((scope.rss_path, scope.atom_path), feeds):
                 if path in written:
                     raise PluginError(f"press/feeds: two feeds would be written to {path}")
                 written.add(path)
@@ -114,7 +145,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(target, "wb") as out:
                     out.write(data)
-        log.debug(f"wrote {len(written)} feeds")
+        log.debug(f"wrote {len(written)} feeds, {2 * reused} of them from the cache")
 
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"
