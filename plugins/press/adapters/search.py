@@ -15,6 +15,7 @@ background, so an edit never waits for the indexer.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -97,10 +98,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         store.put(key, built)
         store.place(key, target)
 
-    def _run_pagefind(self, site: Path, output: Path) -> None:
+    def _run_pagefind(self, site: Path, output: Path, *, background: bool = False) -> None:
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent"]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=self.config.timeout, check=False)
+            # In the background the indexer yields the processor to the preview's next rebuild.
+            result = subprocess.run(command, capture_output=True, text=True, timeout=self.config.timeout, check=False,
+                                    preexec_fn=(lambda: os.nice(15)) if background else None)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise PluginError(f"press/search: Pagefind could not index the site: {exc}")
         if result.returncode != 0:
@@ -111,7 +114,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if _BACKGROUND.superseded():
                 return  # a newer build has queued its own index
             built = store.scratch(key)
-            self._run_pagefind(snapshot, built)
+            self._run_pagefind(snapshot, built, background=True)
             store.put(key, built)
             if not _BACKGROUND.superseded() and target.parent.is_dir():
                 store.place(key, target)

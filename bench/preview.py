@@ -1,0 +1,194 @@
+"""Edit to preview in the live server: ``python -m bench.preview --n 3000 --edits 5``.
+
+For the product and then the floor (plain MkDocs + Material, see ``bench.corpus``), on
+the same generated corpus as ``bench.run``: start the engine's ``serve`` with live reload
+on 127.0.0.1, open an article in Chromium (Debian's, through Playwright's
+``executable_path``), then ``--edits`` times: append a paragraph with a unique marker to
+an article's Markdown and time from the write to the moment the reloaded page in the
+browser shows the marker. The file is put back and the page reloaded clean before the
+next edit. Reports, per configuration, the median and spread of edit to preview, the
+rebuild time the server logs, and the product/floor ratio of the medians. The table goes
+to stdout and ``bench/out/preview-<n>.json``.
+
+The caches under the corpus's ``.cache/`` are kept (an author's preview starts warm);
+the server's first build is not measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import corpus
+from .run import OUT, VARIANTS, ensure_corpus, log
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+def article_url(p: corpus.Planned, variant: str) -> str:
+    """Where the article is served: the product's dated URL, or the floor's path-based one."""
+    if variant == "product":
+        return f"{p.publication}/{p.date:%Y}/{p.date:%m}/{p.slug}/"
+    return p.path.removesuffix(".md") + "/"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """The engine's live server on one configuration, with the build times it logs."""
+
+    def __init__(self, config: Path, engine: str):
+        self.port = free_port()
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(corpus.BUILD_EPOCH), PYTHONUNBUFFERED="1")
+        command = [sys.executable, "-m", engine, "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}",
+                   "--livereload", "--no-strict"]
+        self.process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.PIPE, text=True, start_new_session=True)
+        self.builds: list[float] = []
+        self.tail: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.tail = (self.tail + [line.rstrip()])[-40:]
+            if match := BUILT.search(line):
+                self.builds.append(float(match.group(1)))
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit("bench: the server stopped:\n" + "\n".join(self.tail))
+            if self.builds:
+                try:
+                    urllib.request.urlopen(self.url, timeout=5).read()
+                    return
+                except OSError:
+                    pass
+            time.sleep(0.5)
+        raise SystemExit(f"bench: the server did not finish its first build in {timeout:.0f} s")
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGINT)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def wait_for(page: Any, marker: str, present: bool, timeout: float) -> None:
+    """Until a reload of the page shows (or no longer shows) the marker."""
+    deadline = time.monotonic() + timeout
+    while (marker in page.content()) != present:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise SystemExit(f"bench: the page did not reload {'with' if present else 'without'} the marker in {timeout:.0f} s")
+        try:
+            page.wait_for_event("load", timeout=remaining * 1000)
+        except Exception:  # noqa: BLE001  (Playwright's timeout; the loop reports it)
+            pass
+
+
+def targets(root: Path, n: int, seed: int, edits: int) -> Iterator[corpus.Planned]:
+    """Articles spread evenly over the corpus, published (no draft), the same ones for both configurations."""
+    planned = [p for p in corpus.plan(n, seed) if "draft: true" not in (root / "content" / p.path).read_text(encoding="utf-8")]
+    step = max(1, len(planned) // edits)
+    yield from planned[::step][:edits]
+
+
+def measure(root: Path, variant: str, edits: list[corpus.Planned], engine: str, timeout: float) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    server = Server(root / VARIANTS[variant], engine)
+    times: list[float] = []
+    try:
+        log(f"{variant}: first build ...")
+        server.wait_ready(timeout=3600)
+        log(f"{variant}: first build took {server.builds[0]:.1f} s")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            page = browser.new_page()
+            for i, planned in enumerate(edits):
+                source = root / "content" / planned.path
+                original = source.read_bytes()
+                page.goto(server.url + article_url(planned, variant))
+                marker = f"preview-marker-{variant}-{i}-{time.time_ns()}"
+                start = time.perf_counter()
+                source.write_bytes(original + f"\n\nEdited for the preview benchmark: {marker}.\n".encode())
+                try:
+                    wait_for(page, marker, True, timeout)
+                    times.append(time.perf_counter() - start)
+                finally:
+                    source.write_bytes(original)
+                wait_for(page, marker, False, timeout)
+                log(f"{variant}: edit {i + 1}/{len(edits)} shown after {times[-1]:.2f} s ({planned.path})")
+            browser.close()
+    finally:
+        server.stop()
+    rebuilds = server.builds[1:]
+    return {"edit_to_preview_s": spread(times), "rebuild_s": spread(rebuilds), "first_build_s": server.builds[0],
+            "raw": {"edit_to_preview_s": times, "rebuild_s": rebuilds}}
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    return {"median": round(statistics.median(values), 3), "min": round(min(values), 3), "max": round(max(values), 3)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.preview", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=3000, help="articles in the corpus (default 3000)")
+    parser.add_argument("--edits", type=int, default=5, help="edits timed per configuration (default 5)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for one preview (default 600)")
+    args = parser.parse_args(argv)
+    if not CHROMIUM:
+        raise SystemExit("bench: no Chromium installed (apt-get install chromium)")
+    from press.adapters.engine import NAME as engine
+
+    root = ensure_corpus(OUT, args.n, args.seed)
+    edits = list(targets(root, args.n, args.seed, args.edits))
+    results: dict[str, Any] = {"n": args.n, "seed": args.seed, "edits": [p.path for p in edits], "engine": engine}
+    for variant in VARIANTS:
+        results[variant] = measure(root, variant, edits, engine, args.timeout)
+    product, floor = (results[v]["edit_to_preview_s"]["median"] for v in VARIANTS)
+    results["product/floor"] = round(product / floor, 3)
+    lines = [f"edit to preview, {args.n} articles, {len(edits)} edits each (median, min-max):"]
+    for variant in VARIANTS:
+        e, r = results[variant]["edit_to_preview_s"], results[variant]["rebuild_s"]
+        lines.append(f"  {variant:8} {e['median']:7.2f} s ({e['min']:.2f}-{e['max']:.2f})   "
+                     f"server rebuild {r['median']:.2f} s   first build {results[variant]['first_build_s']:.1f} s")
+    lines.append(f"  product/floor {results['product/floor']:.2f}x")
+    print("\n".join(lines))
+    target = OUT / f"preview-{args.n}.json"
+    target.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    log(f"bench: results in {target.relative_to(corpus.REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
