@@ -23,7 +23,6 @@ import re
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import corpus
-from .run import OUT, VARIANTS, ensure_corpus, log
+from .run import OUT, VARIANTS, ensure_corpus, log, spread
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -153,10 +152,6 @@ def measure(root: Path, variant: str, edits: list[corpus.Planned], engine: str, 
     rebuilds = server.builds[1:]
     return {"edit_to_preview_s": spread(times), "rebuild_s": spread(rebuilds), "first_build_s": server.builds[0],
             "raw": {"edit_to_preview_s": times, "rebuild_s": rebuilds}}
-
-
-def spread(values: list[float]) -> dict[str, float]:
-    return {"median": round(statistics.median(values), 3), "min": round(min(values), 3), "max": round(max(values), 3)}
 
 
 def main(argv: list[str] | None = None) -> int:

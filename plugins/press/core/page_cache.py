@@ -22,6 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .digest import digest
+
 FORMAT = 1  # bump when the entry layout or the fingerprint's parts change
 
 
@@ -43,13 +45,8 @@ def _exact(value: Any) -> Any:
 
 
 def fingerprint(parts: Iterable[tuple[str, str]]) -> str:
-    """A hash of named parts; names keep two different splits of the same text apart."""
-    digest = hashlib.sha256(f"press-page-cache:{FORMAT}".encode())
-    for name, value in parts:
-        for piece in (name, value):
-            data = piece.encode("utf-8")
-            digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()
+    """A hash of named parts (``press.core.digest``)."""
+    return digest(f"press-page-cache:{FORMAT}", parts)
 
 
 def context_parts(context: Mapping[str, Any], covered: Iterable[str]) -> list[tuple[str, str]]:

@@ -16,13 +16,14 @@ reported again on a hit, not only the first time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
+
+from .digest import digest
 
 FORMAT = 1  # bump when the entry layout changes
 
@@ -37,13 +38,8 @@ class Rendered:
 
 
 def cache_key(parts: Iterable[tuple[str, str]]) -> str:
-    """A hash of named parts; names keep two different splits of the same text apart."""
-    digest = hashlib.sha256(f"press-render-cache:{FORMAT}".encode())
-    for name, value in parts:
-        for piece in (name, value):
-            data = piece.encode("utf-8")
-            digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()
+    """A hash of named parts (``press.core.digest``)."""
+    return digest(f"press-render-cache:{FORMAT}", parts)
 
 
 class RenderCache:
