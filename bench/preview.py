@@ -17,7 +17,6 @@ the server's first build is not measured.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import corpus
-from .run import OUT, VARIANTS, ensure_corpus, log, spread
+from .run import OUT, VARIANTS, ensure_corpus, log, save, spread
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -179,9 +178,7 @@ def main(argv: list[str] | None = None) -> int:
                      f"server rebuild {r['median']:.2f} s   first build {results[variant]['first_build_s']:.1f} s")
     lines.append(f"  product/floor {results['product/floor']:.2f}x")
     print("\n".join(lines))
-    target = OUT / f"preview-{args.n}.json"
-    target.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    log(f"bench: results in {target.relative_to(corpus.REPO)}")
+    save(results, OUT / f"preview-{args.n}.json")
     return 0
 
 

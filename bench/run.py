@@ -207,10 +207,14 @@ def main(argv: list[str] | None = None) -> int:
     text = table(results)
     results["table"] = text.splitlines()
     print(text)
-    target = OUT / f"results-{'real' if args.real else args.n}{'-warm' if args.cache == 'warm' else ''}.json"
+    save(results, OUT / f"results-{'real' if args.real else args.n}{'-warm' if args.cache == 'warm' else ''}.json")
+    return 0
+
+
+def save(results: dict[str, Any], target: Path) -> None:
+    """The results as JSON, and where they went on stderr."""
     target.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     log(f"bench: results in {target.relative_to(corpus.REPO)}")
-    return 0
 
 
 if __name__ == "__main__":

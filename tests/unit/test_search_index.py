@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from press.core.search_index import BundleStore, index_key
@@ -29,7 +28,6 @@ def bundle(store: BundleStore, key: str, text: str) -> None:
     built = store.scratch(key)
     write(built / "fragment/one.pf_fragment", text)
     store.put(key, built)
-    time.sleep(0.01)  # distinct modification times order the bundles
 
 
 def test_bundles_are_placed_by_key_and_the_two_newest_kept(tmp_path: Path) -> None:

@@ -93,10 +93,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             _BACKGROUND.submit(lambda: self._index_in_background(store, key, snapshot, target))
             log.info("search: indexing the changed pages in the background; until then search shows the previous index")
             return
-        built = store.scratch(key)
-        self._run_pagefind(site, built)
-        store.put(key, built)
+        self._index(store, key, site)
         store.place(key, target)
+
+    def _index(self, store: BundleStore, key: str, site: Path, *, background: bool = False) -> None:
+        """Index ``site`` into the store under ``key``; a failed run leaves no scratch folder behind."""
+        built = store.scratch(key)
+        try:
+            self._run_pagefind(site, built, background=background)
+        except BaseException:
+            shutil.rmtree(built, ignore_errors=True)
+            raise
+        store.put(key, built)
 
     def _run_pagefind(self, site: Path, output: Path, *, background: bool = False) -> None:
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent"]
@@ -113,9 +121,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         try:
             if _BACKGROUND.superseded():
                 return  # a newer build has queued its own index
-            built = store.scratch(key)
-            self._run_pagefind(snapshot, built, background=True)
-            store.put(key, built)
+            self._index(store, key, snapshot, background=True)
             if not _BACKGROUND.superseded() and target.parent.is_dir():
                 store.place(key, target)
                 log.info("search: the index is up to date")

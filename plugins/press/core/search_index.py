@@ -72,7 +72,10 @@ class BundleStore:
         final = self.folder / key
         shutil.rmtree(final, ignore_errors=True)
         os.replace(built, final)
-        os.utime(final)
+        # Strictly newer than every other bundle, whatever the file system's time resolution: it orders them.
+        newest = max((b.stat().st_mtime_ns for b in self._bundles() if b != final), default=0)
+        stamp = max(final.stat().st_mtime_ns, newest + 1)
+        os.utime(final, ns=(stamp, stamp))
         for old in sorted(self._bundles(), key=lambda p: p.stat().st_mtime_ns, reverse=True)[KEEP:]:
             shutil.rmtree(old, ignore_errors=True)
 
