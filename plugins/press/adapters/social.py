@@ -125,7 +125,10 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         Each card is independent and written atomically, so the order of drawing changes no byte.
         A card whose background cannot be read is left for `_article_card`, which warns and draws it plain.
         """
-        todo = {cards.card_key(spec): spec for spec in specs}
+        keyed = {cards.card_key(spec): spec for spec in specs}
+        todo = {key: spec for key, spec in keyed.items() if not cards.card_file(self.cache_dir, key).is_file()}
+        if not todo:
+            return 0  # the usual rebuild: every card is in the cache, no thread to start
 
         def draw(item: tuple[str, cards.CardSpec]) -> bool:
             try:

@@ -302,7 +302,7 @@ def cached_card(spec: CardSpec, cache_dir: Path, key: str | None = None) -> tupl
     name and renamed, so a build that stops half way, or two builds drawing the same card at once,
     never leave a truncated PNG behind.
     """
-    target = cache_dir / f"{key or card_key(spec)}.png"
+    target = card_file(cache_dir, key or card_key(spec))
     if target.is_file():
         return target, False
     data = render_png(spec)
@@ -316,6 +316,11 @@ def cached_card(spec: CardSpec, cache_dir: Path, key: str | None = None) -> tupl
         os.unlink(tmp)
         raise
     return target, True
+
+
+def card_file(cache_dir: Path, key: str) -> Path:
+    """Where `cached_card` keeps the card of this key."""
+    return cache_dir / f"{key}.png"
 
 
 def site_path(key: str, prefix: str = "assets/cards/") -> str:
