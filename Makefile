@@ -42,9 +42,10 @@ site: $(STAMP)
 	$(BIN)/press build
 
 # Live preview: drafts and scheduled articles are shown, marked as such; content problems are listed on
-# every page (not strict, so a broken article never stops the server).
+# every page (not strict, so a broken article never stops the server). --dirty: after an edit, press/preview
+# renders again only the pages whose inputs changed.
 serve: $(STAMP)
-	$(BIN)/$(ENGINE) serve --livereload --no-strict
+	$(BIN)/$(ENGINE) serve --livereload --dirty --no-strict
 
 $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION) \

@@ -2,7 +2,8 @@
 
 For the product and then the floor (plain MkDocs + Material, see ``bench.corpus``), on
 the same generated corpus as ``bench.run``: start the engine's ``serve`` with live reload
-on 127.0.0.1, open an article in Chromium (Debian's, through Playwright's
+on 127.0.0.1 (the product with ``--dirty``, as ``make serve`` runs it; the floor as MkDocs
+serves by default), open an article in Chromium (Debian's, through Playwright's
 ``executable_path``), then ``--edits`` times: append a paragraph with a unique marker to
 an article's Markdown and time from the write to the moment the reloaded page in the
 browser shows the marker. The file is put back and the page reloaded clean before the
@@ -36,6 +37,8 @@ from .run import OUT, VARIANTS, ensure_corpus, log, save, spread
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+# The product as `make serve` runs it (press/preview renders only what an edit changed); the floor as MkDocs serves by default.
+SERVE_FLAGS = {"product": ["--dirty"], "floor": []}
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
@@ -55,11 +58,11 @@ def free_port() -> int:
 class Server:
     """The engine's live server on one configuration, with the build times it logs."""
 
-    def __init__(self, config: Path, engine: str):
+    def __init__(self, config: Path, engine: str, flags: list[str]):
         self.port = free_port()
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(corpus.BUILD_EPOCH), PYTHONUNBUFFERED="1")
         command = [sys.executable, "-m", engine, "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}",
-                   "--livereload", "--no-strict"]
+                   "--livereload", "--no-strict"] + flags
         self.process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.PIPE, text=True, start_new_session=True)
         self.builds: list[float] = []
@@ -122,7 +125,7 @@ def targets(root: Path, n: int, seed: int, edits: int) -> Iterator[corpus.Planne
 def measure(root: Path, variant: str, edits: list[corpus.Planned], engine: str, timeout: float) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    server = Server(root / VARIANTS[variant], engine)
+    server = Server(root / VARIANTS[variant], engine, SERVE_FLAGS[variant])
     times: list[float] = []
     try:
         log(f"{variant}: first build ...")

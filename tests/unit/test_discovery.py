@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from press.core.catalog import build_catalog
-from press.core.links import backlinks, check_links
+from press.core.links import backlinks, check_links, find_links
 from press.core.model import Source
 from press.core.redirects import Redirect, plan_redirects, redirect_html
 from press.core.related import related_articles
@@ -47,7 +47,7 @@ def test_links_to_missing_files_suggest_the_right_path() -> None:
         "vera2/posts/2025/a.md": ("See [b](b.md), [b again](../../../dispatch/posts/2025/b.md#part) and ![x](../../../images/y.png).\n"
                                   "`[code](nowhere.md)` and [web](https://e.example/q.md) and [here](#top).", 7),
     }
-    links, errors = check_links(bodies, known)
+    links, errors = check_links({path: find_links(path, text, line) for path, (text, line) in bodies.items()}, known)
     assert [(l.target, l.line) for l in links] == [("dispatch/posts/2025/b.md", 7)]
     assert [str(e) for e in errors] == [
         "vera2/posts/2025/a.md:7: link: links to b.md, but vera2/posts/2025/b.md does not exist\n"
@@ -59,7 +59,7 @@ def test_links_to_missing_files_suggest_the_right_path() -> None:
 
 def test_backlinks_are_between_articles_only_and_counted_once() -> None:
     known = frozenset({"a.md", "b.md", "index.md"})
-    links, _ = check_links({"a.md": ("[b](b.md) [b](b.md) [self](a.md)", 1), "index.md": ("[b](b.md)", 1)}, known)
+    links, _ = check_links({"a.md": find_links("a.md", "[b](b.md) [b](b.md) [self](a.md)"), "index.md": find_links("index.md", "[b](b.md)")}, known)
     assert backlinks(links, ["a.md", "b.md"]) == {"b.md": ("a.md",)}
 
 

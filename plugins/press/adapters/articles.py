@@ -27,7 +27,7 @@ from ..core.authors import bio_markdown
 from ..core.ctas import check_ctas
 from ..core.model import ConnectBlock, Cta, Publication, Source
 from ..core.reading_lists import ReadingList, is_reading_list
-from ..core.site import Options, RawFile, Site, article_publication, load_site
+from ..core.site import ArticleMemo, Options, RawFile, Site, article_publication, load_site
 from ..core.validate import SiteRules
 from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
 from ..mdx.citations import CitationsExtension
@@ -184,6 +184,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             [RawFile(f.src_uri, f.content_bytes) for f in articles],
             RawFile(authors_file.src_uri, authors_file.content_bytes) if authors_file else None,
             rules, options, authored, [RawFile(f.src_uri, f.content_bytes) for f in lists],
+            memo=_MEMO if self.serving else None,
         )
 
     def _show_unpublished(self) -> bool:
@@ -237,6 +238,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return material_markup.repair(output)
+
+
+_MEMO = ArticleMemo()  # lives across the live preview's rebuilds, which create new plugin instances
 
 
 def articles_plugin(config: MkDocsConfig, name: str) -> ArticlesPlugin:

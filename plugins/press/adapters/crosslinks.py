@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.redirects import Redirect, plan_redirects, redirect_html
-from ..core.related import related_articles
+from ..core.related import RelatedMemo, related_articles
 from ..core.reading_lists import memberships
 from ..core.site import Site
 from ..core.source_library import FOLDER, Publisher, publisher_url, source_library
@@ -51,8 +51,8 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
     @event_priority(0)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         site = self._site()
-        self.related = related_articles(site.catalog, limit=self.config.related_limit, other_limit=self.config.other_limit,
-                                        threshold=self.config.threshold)
+        limits = {"limit": self.config.related_limit, "other_limit": self.config.other_limit, "threshold": self.config.threshold}
+        self.related = _RELATED.related(site.catalog, **limits) if self.articles.serving else related_articles(site.catalog, **limits)
         self.memberships = memberships(site.reading_lists)
         self.library = source_library(site.catalog)
         self.library_pages = {f"{FOLDER}/index.md": None} | {f"{p.url}index.md": p for p in self.library}
@@ -119,8 +119,10 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
 
     def _write(self, config: MkDocsConfig, redirect: Redirect, site_url: str) -> None:
         target = os.path.join(config.site_dir, redirect.output_path)
-        if os.path.exists(target):
+        # A live preview rebuild keeps the output folder: the redirect this process wrote there is no one else's page.
+        if os.path.exists(target) and target not in _WRITTEN:
             raise PluginError(f"press/crosslinks: the redirect /{redirect.old} of {redirect.article.src_path} would overwrite {target}")
+        _WRITTEN.add(target)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as out:
             out.write(redirect_html(redirect, site_url))
@@ -128,3 +130,8 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"
         return self.articles.site
+
+
+# Both live across the live preview's rebuilds, which create new plugin instances.
+_RELATED = RelatedMemo()
+_WRITTEN: set[str] = set()  # the redirect files this process wrote

@@ -104,6 +104,15 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         site = self._site()
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         cache = PageCache(base_dir / self.config.cache_dir / "feeds")
+        bodies, in_place = self.bodies, {}
+        if self.articles.serving:
+            # The live preview renders only the pages an edit changed (press/preview): the others keep the
+            # body of their last rendering, and the feeds already in the output folder stay when unchanged.
+            bodies = _CARRIED.setdefault(config.site_dir, {})
+            bodies.update(self.bodies)
+            for gone in bodies.keys() - site.catalog.by_src.keys():
+                del bodies[gone]
+            in_place = _IN_PLACE.setdefault(config.site_dir, {})
         contents: dict[str, str] = {}
         enclosures: dict[str, Enclosure] = {}
         digests: dict[str, str] = {}
@@ -117,7 +126,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 if article.image:
                     enclosures[article.src_path] = _enclosure(article.image, config, self.site_info.url)
                 digests[article.src_path] = fingerprint([("article", repr(article)), ("enclosure", repr(enclosures.get(article.src_path))),
-                                                         ("body", self.bodies.get(article.src_path, ""))])
+                                                         ("body", bodies.get(article.src_path, ""))])
             return digests[article.src_path]
 
         written: set[str] = set()
@@ -125,7 +134,14 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         for scope in self.scopes:
             key = fingerprint([("common", common), ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url))),
                                ("items", " ".join(digest(a) for a in scope.articles))])
-            stored = [cache.get(path, key) for path in (scope.rss_path, scope.atom_path)]
+            paths = (scope.rss_path, scope.atom_path)
+            if all(in_place.get(path) == key and os.path.isfile(os.path.join(config.site_dir, path)) for path in paths):
+                if written.intersection(paths):
+                    raise PluginError(f"press/feeds: two feeds would be written to {scope.rss_path} or {scope.atom_path}")
+                written.update(paths)
+                reused += 1
+                continue
+            stored = [cache.get(path, key) for path in paths]
             if None not in stored:
                 feeds = [text.encode("utf-8") for text in stored if text is not None]
                 reused += 1
@@ -133,7 +149,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 for article in scope.articles:
                     if article.src_path not in contents:
                         cta = cta_for(article, pubs[article.publication], ctas)
-                        contents[article.src_path] = item_content(article, self.bodies.get(article.src_path, ""), self.site_info.url, cta)
+                        contents[article.src_path] = item_content(article, bodies.get(article.src_path, ""), self.site_info.url, cta)
                 feeds = list(render_feeds(scope, self.site_info, site.authors, contents, enclosures))
                 for path, data in zip((scope.rss_path, scope.atom_path), feeds):
                     cache.put(path, key, data.decode("utf-8"))
@@ -145,11 +161,17 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(target, "wb") as out:
                     out.write(data)
+                in_place[path] = key
         log.debug(f"wrote {len(written)} feeds, {2 * reused} of them from the cache")
 
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"
         return self.articles.site
+
+
+# Both live across the live preview's rebuilds, which create new plugin instances; by output folder.
+_CARRIED: dict[str, dict[str, str]] = {}  # article src -> its body as last rendered
+_IN_PLACE: dict[str, dict[str, str]] = {}  # feed path -> the key of the feed written there
 
 
 def _enclosure(image: str, config: MkDocsConfig, site_url: str) -> Enclosure:

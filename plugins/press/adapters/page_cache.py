@@ -92,7 +92,7 @@ class PageCachePlugin(BasePlugin[PageCacheConfig]):
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if self.site_key is None:
-            self.site_key = _site_key(config, self.nav)
+            self.site_key = site_key(config, self.nav)
         try:
             parts = [("site", self.site_key), ("page", _page_json(page))] + context_parts(context, COVERED)
         except Uncacheable as exc:
@@ -121,7 +121,7 @@ def _page_json(page: Page) -> str:
     })
 
 
-def _site_key(config: MkDocsConfig, nav: Navigation) -> str:
+def site_key(config: MkDocsConfig, nav: Navigation) -> str:
     """What every page shares: configuration, templates, navigation, renderer versions and our code."""
     settings = {k: v for k, v in config.items() if k not in ("site_dir", "plugins", "nav")}
     config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""

@@ -81,6 +81,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         store = BundleStore(base_dir / self.config.cache_dir / "search")
         target = site / self.config.bundle
+        if self.serving and target.is_dir():
+            # A preview rebuild that kept its output folder (press/preview): it keeps the index too, until the
+            # background has checked the pages and, if one changed, indexed them again.
+            _BACKGROUND.submit(lambda: self._index_in_background(store, site, target))
+            return
         key = index_key(site, self.config.bundle, _settings())
         if store.place(key, target):
             log.debug("search: no indexed page changed, the index is reused")
@@ -88,23 +93,29 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         previous = store.latest()
         if self.serving and previous is not None and store.place(previous, target):
             # The preview shows the page now; its search catches up when the new index is ready.
-            snapshot = store.scratch(f"{key}.pages")
-            link_tree(site, snapshot, [p.relative_to(site).as_posix() for p in html_pages(site, self.config.bundle)])
-            _BACKGROUND.submit(lambda: self._index_in_background(store, key, snapshot, target))
+            _BACKGROUND.submit(lambda: self._index_in_background(store, site, target))
             log.info("search: indexing the changed pages in the background; until then search shows the previous index")
             return
         self._index(store, key, site)
         store.place(key, target)
 
-    def _index(self, store: BundleStore, key: str, site: Path, *, background: bool = False) -> None:
-        """Index ``site`` into the store under ``key``; a failed run leaves no scratch folder behind."""
+    def _index(self, store: BundleStore, key: str, site: Path, *, background: bool = False) -> bool:
+        """Index ``site`` into the store under ``key``; a failed run leaves no scratch folder behind.
+
+        In the background the pages are hard links to the preview's, and a file MkDocs rewrites in place
+        (the 404 page) changes under them: an index whose pages no longer match ``key`` is dropped.
+        """
         built = store.scratch(key)
         try:
             self._run_pagefind(site, built, background=background)
+            if background and index_key(site, self.config.bundle, _settings()) != key:
+                shutil.rmtree(built, ignore_errors=True)
+                return False
         except BaseException:
             shutil.rmtree(built, ignore_errors=True)
             raise
         store.put(key, built)
+        return True
 
     def _run_pagefind(self, site: Path, output: Path, *, background: bool = False) -> None:
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent"]
@@ -117,14 +128,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if result.returncode != 0:
             raise PluginError(f"press/search: Pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
 
-    def _index_in_background(self, store: BundleStore, key: str, snapshot: Path, target: Path) -> None:
+    def _index_in_background(self, store: BundleStore, site: Path, target: Path) -> None:
+        """Index hard links to the pages as they are now, unless a newer build has queued its own request."""
+        snapshot = store.scratch(f"pages.{threading.get_ident()}")
         try:
             if _BACKGROUND.superseded():
-                return  # a newer build has queued its own index
-            self._index(store, key, snapshot, background=True)
-            if not _BACKGROUND.superseded() and target.parent.is_dir():
-                store.place(key, target)
+                return
+            link_tree(site, snapshot, [p.relative_to(site).as_posix() for p in html_pages(site, self.config.bundle)])
+            key = index_key(snapshot, self.config.bundle, _settings())
+            if store.place(key, target) or (self._index(store, key, snapshot, background=True)
+                                            and not _BACKGROUND.superseded() and target.parent.is_dir()
+                                            and store.place(key, target)):
                 log.info("search: the index is up to date")
+        except FileNotFoundError:
+            pass  # a newer build is writing the pages again: its own request follows
         except (PluginError, OSError) as exc:
             log.warning(f"search: the background index failed: {exc}")
         finally:

@@ -56,19 +56,18 @@ def resolve(path: str, target: str) -> str | None:
     return found if found and found.lower().endswith(CHECKED_SUFFIXES) else None
 
 
-def check_links(bodies: Mapping[str, tuple[str, int]], known_files: frozenset[str]) -> tuple[list[Link], list[ContentError]]:
+def check_links(found: Mapping[str, Iterable[tuple[str, int]]], known_files: frozenset[str]) -> tuple[list[Link], list[ContentError]]:
     """Every resolved link of every body, and an error for each link to a missing file.
 
-    `bodies` maps a docs-relative path to (Markdown body, line of its first body line).
+    `found` maps a docs-relative path to the links `find_links` found in its body.
     """
     links: list[Link] = []
     errors: list[ContentError] = []
     by_name: defaultdict[str, list[str]] = defaultdict(list)
     for known in known_files:
         by_name[posixpath.basename(known)].append(known)
-    for path in sorted(bodies):
-        markdown, first_line = bodies[path]
-        for raw, line in find_links(path, markdown, first_line):
+    for path in sorted(found):
+        for raw, line in found[path]:
             target = resolve(path, raw)
             if target is None:
                 continue

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .catalog import Catalog
+from .digest import digest
 from .model import Article
 from .slugs import slugify
 
@@ -82,3 +83,29 @@ def related_articles(catalog: Catalog, *, limit: int = 4, other_limit: int = 3, 
         other = [articles[i] for i in ranked if articles[i].publication != article.publication]
         result[article.src_path] = Related(tuple(same[:limit]), tuple(other[:other_limit]))
     return result
+
+
+class RelatedMemo:
+    """The related lists of the previous build of this process (the live preview), reused while their inputs hold.
+
+    The inputs are what `related_articles` reads: the order of the articles and each one's
+    publication, section, tags, sources, title and description. Editing an article's prose
+    leaves them unchanged; the lists are then mapped onto this build's records.
+    """
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def related(self, catalog: Catalog, *, limit: int, other_limit: int, threshold: float) -> dict[str, Related]:
+        inputs = [("settings", repr((limit, other_limit, threshold, FEATURES_PER_ARTICLE, POSTINGS, COMMON_FLOOR)))]
+        inputs += [(a.src_path, repr((a.publication, a.section, a.tags, [s.url for s in a.further_reading], a.title, a.description)))
+                   for a in catalog.articles]
+        key = digest("press-related:1", inputs)
+        if key != self.key:
+            result = related_articles(catalog, limit=limit, other_limit=other_limit, threshold=threshold)
+            self.key = key
+            self.found = {src: (tuple(a.src_path for a in r.same), tuple(a.src_path for a in r.other)) for src, r in result.items()}
+            return result
+        by_src = catalog.by_src
+        return {src: Related(tuple(by_src[s] for s in same), tuple(by_src[s] for s in other)) for src, (same, other) in self.found.items()}

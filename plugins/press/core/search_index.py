@@ -7,9 +7,9 @@ built for, the newest two at most: the current one, and the previous one that th
 live preview shows while a new index is built in the background.
 
 A bundle is placed into a site by hard links (copies across file systems): nothing
-writes into a built site's files afterwards, and the next build starts from an empty
-folder. A stored bundle records its files and sizes; one that no longer matches is
-not used.
+writes into a built site's files afterwards. A build starts from an empty folder, or,
+in the live preview, removes each page before writing it again (``press/preview``).
+A stored bundle records its files and sizes; one that no longer matches is not used.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -15,7 +16,7 @@ from .authors import load_authors
 from .citations import check_citations
 from .catalog import Catalog, build_catalog, find_duplicates, visible
 from .frontmatter import parse_document
-from .links import backlinks, check_links
+from .links import backlinks, check_links, find_links
 from .listings import Page, check_urls, plan_listings
 from .model import Article, Author, Publication
 from .problems import ContentError
@@ -50,6 +51,60 @@ class Site:
     backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article src -> linking article srcs
 
 
+@dataclass(frozen=True)
+class CheckedArticle:
+    """One article file checked on its own: a pure function of its bytes, its publication and the rules."""
+
+    article: Article | None  # None when a problem stops it
+    body: str
+    body_line: int
+    problems: tuple[ContentError, ...]
+    links: tuple[tuple[str, int], ...]  # (raw target, line) of every link in the body, for `check_links`
+
+
+def check_article_file(file: RawFile, publication: str, rules: SiteRules) -> CheckedArticle:
+    """Parse, validate and check the citations of one article; nothing here looks at other files' contents."""
+    doc, problems = parse_document(file.path, file.raw)
+    if doc is None:
+        return CheckedArticle(None, "", 1, tuple(problems), ())
+    article, more = validate_article(doc, publication, rules, words=count_words(doc.body))
+    problems += more
+    if article is None:
+        return CheckedArticle(None, doc.body, doc.body_line, tuple(problems), ())
+    problems += check_citations(article, doc.body)
+    return CheckedArticle(article, doc.body, doc.body_line, tuple(problems), tuple(find_links(file.path, doc.body, doc.body_line)))
+
+
+class ArticleMemo:
+    """Checked article files kept between the builds of one process (the live preview).
+
+    A file whose bytes and rules are unchanged is not parsed and checked again: of a rebuild after
+    one edit, that was most of the time spent loading the content. Any change to the rules (an
+    author, a file added or removed, the configuration) starts it over.
+    """
+
+    def __init__(self) -> None:
+        self.rules: SiteRules | None = None
+        self.entries: dict[str, tuple[bytes, CheckedArticle]] = {}  # path -> (digest of its bytes, result)
+        self.seen: set[str] = set()
+
+    def check(self, file: RawFile, publication: str) -> CheckedArticle:
+        assert self.rules is not None, "call start() first"
+        key = hashlib.sha256(file.raw).digest()
+        self.seen.add(file.path)
+        entry = self.entries.get(file.path)
+        if entry is None or entry[0] != key:
+            entry = self.entries[file.path] = (key, check_article_file(file, publication, self.rules))
+        return entry[1]
+
+    def start(self, rules: SiteRules) -> None:
+        """A new build: drop the entries of files the previous build no longer had, or all of them if the rules changed."""
+        if rules != self.rules:
+            self.rules, self.entries = rules, {}
+        self.entries = {path: entry for path, entry in self.entries.items() if path in self.seen}
+        self.seen = set()
+
+
 def article_publication(path: str, publications: Mapping[str, Publication]) -> str | None:
     """``vera2/posts/2025/x.md`` -> ``vera2``; None for files that are not articles."""
     parts = path.split("/")
@@ -59,8 +114,11 @@ def article_publication(path: str, publications: Mapping[str, Publication]) -> s
 
 
 def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: SiteRules, options: Options,
-              authored_urls: Mapping[str, str] = {}, reading_lists: Iterable[RawFile] = ()) -> Site:
-    """Parse, validate and index everything; `errors` lists every problem of every file."""
+              authored_urls: Mapping[str, str] = {}, reading_lists: Iterable[RawFile] = (), memo: ArticleMemo | None = None) -> Site:
+    """Parse, validate and index everything; `errors` lists every problem of every file.
+
+    With a ``memo``, unchanged article files are taken from the previous build instead of checked again.
+    """
     errors: list[ContentError] = []
     if authors_file is None:
         authors: dict[str, Author] = {}
@@ -72,21 +130,18 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     rules = dataclasses.replace(rules, authors=authors)
     valid: list[Article] = []
     bodies: dict[str, str] = {}
-    body_lines: dict[str, tuple[str, int]] = {}
+    found_links: dict[str, tuple[tuple[str, int], ...]] = {}
+    if memo is not None:
+        memo.start(rules)
     for file in articles:
         publication = article_publication(file.path, rules.publications)
         assert publication is not None, f"{file.path} is not an article"
-        doc, problems = parse_document(file.path, file.raw)
-        errors += problems
-        if doc is None:
-            continue
-        article, problems = validate_article(doc, publication, rules, words=count_words(doc.body))
-        errors += problems
-        if article is not None:
-            errors += check_citations(article, doc.body)
-            valid.append(article)
-            bodies[file.path] = doc.body
-            body_lines[file.path] = (doc.body, doc.body_line)
+        checked = memo.check(file, publication) if memo is not None else check_article_file(file, publication, rules)
+        errors += checked.problems
+        if checked.article is not None:
+            valid.append(checked.article)
+            bodies[file.path] = checked.body
+            found_links[file.path] = checked.links
     unique, problems = find_duplicates(valid)
     errors += problems
     catalog = build_catalog(visible(unique, options.now, include_unpublished=options.include_unpublished))
@@ -94,7 +149,7 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
         [(f.path, f.raw) for f in reading_lists], catalog, {a.src_path: a for a in unique}, rules.publications, authors)
     errors += list_errors
     bodies.update(list_bodies)
-    links, link_errors = check_links(body_lines, rules.known_files)
+    links, link_errors = check_links(found_links, rules.known_files)
     errors += link_errors
     pages = plan_listings(catalog, rules.publications, authors, per_page=options.per_page, home_count=options.home_count)
     pages.append(reading_lists_index(lists))

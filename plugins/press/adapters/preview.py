@@ -1,0 +1,159 @@
+"""``press/preview``: the live preview renders again only the pages an edit changed (``press.core.preview``).
+
+``make serve`` runs ``mkdocs serve --dirty``: MkDocs then keeps the output folder between
+rebuilds and asks each page's ``File.is_modified()`` whether to render it again, judging by
+modification times. Times cannot tell that a listing shows an article whose title was just
+edited, and our articles and listings are generated files, which always count as modified. So
+on a dirty build this plugin gives each page's File the answer instead, from the comparison of
+this build's inputs with the previous build's in this process:
+
+- nothing to compare with (the first build, or ``mkdocs build --dirty``), a change every page
+  shows, or a page added or removed: the output folder is emptied and every page is rendered;
+- otherwise: the pages whose inputs changed, plus the pages in the navigation (every page
+  shows their titles) and the articles the changed ones link to (so MkDocs can check the
+  anchors of those links), are rendered; the others keep the files already written.
+
+Pages rendered again are written to new files (the old ones are removed first), so the search
+index built in the background from hard links to the previous pages never sees a page change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from typing import Any, Callable
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils import clean_directory
+
+from ..core import preview
+from ..core.digest import digest
+from .articles import articles_plugin
+from .engine import NAME as ENGINE
+from .page_cache import site_key
+
+log = get_plugin_logger(__name__)
+_PREVIOUS: dict[str, preview.Snapshot] = {}  # site_dir -> the inputs of the last build that completed there
+
+
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be stale: with this plugin it is not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_QUIET = _QuietDirtyWarning()
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory: each rebuild loads a new Jinja environment, which compiled them all again.
+
+    Jinja checks each entry against its template's source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _CompiledTemplates()
+
+
+class PreviewPlugin(BasePlugin):
+    supports_multiple_instances = False
+    dirty = False  # set by on_startup: `serve --dirty` or `build --dirty`
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+        if dirty:
+            logging.getLogger(f"{ENGINE}.commands.build").addFilter(_QUIET)  # a Filter is added once however often
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.articles = articles_plugin(config, "press/preview")
+        self.current: preview.Snapshot | None = None
+
+    # Last: the plan needs what every plugin's on_files and on_nav computed; MkDocs reads pages right after.
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        if not self.dirty:
+            return
+        previous = _PREVIOUS.pop(config.site_dir, None)  # a build that fails from here on leaves nothing to compare with
+        if not os.path.isdir(config.site_dir):
+            previous = None
+        self.current = self._snapshot(config, files, nav)
+        plan = preview.plan(previous, self.current)
+        docs = [f for f in files if f.is_documentation_page()]
+        if plan.clean:
+            clean_directory(config.site_dir)
+            render = {f.src_uri for f in docs}
+        else:
+            render = set(plan.pages) | {p.file.src_uri for p in nav.pages} | self._linked_from(plan.pages)
+        for stale in plan.stale:  # a social card or image variant replaced by another: gone from a full build too
+            if os.path.isfile(path := os.path.join(config.site_dir, stale)):
+                os.unlink(path)
+        for file in docs:
+            again = file.src_uri in render
+            file.is_modified = _answer(again)  # type: ignore[method-assign]
+            if again and not plan.clean and os.path.isfile(file.abs_dest_path):
+                os.unlink(file.abs_dest_path)
+        log.info(f"preview: rendering {len(render)} of {len(docs)} pages ({plan.reason})")
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> None:
+        if self.dirty:
+            env.bytecode_cache = _TEMPLATES
+
+    def _snapshot(self, config: MkDocsConfig, files: Files, nav: Navigation) -> preview.Snapshot:
+        site = self.articles.site
+        assert site is not None, "press/articles has not loaded the content yet"
+        crosslinks: Any = config.plugins.get("press/crosslinks")
+        sources = {f.src_uri: hashlib.sha256(f.content_bytes).hexdigest() for f in files if f.is_documentation_page()}
+        records = preview.record_digests(site.catalog.articles, self.articles.view_context.now)
+        pages = preview.page_digests(site, sources, records, getattr(crosslinks, "related", {}),
+                                     getattr(crosslinks, "memberships", {}), getattr(crosslinks, "library_pages", {}))
+        for src, source in sources.items():
+            pages.setdefault(src, source)
+        static = [(f.src_uri, _stat(f.abs_src_path)) for f in files
+                  if not f.is_documentation_page() and f.abs_src_path and not f.generated_by]
+        shared = digest(preview.FORMAT, [
+            ("site", site_key(config, nav)),
+            ("authors", repr(sorted(site.authors.items()))),
+            ("problems", "\n".join(self.articles.problems)),
+            ("urls", "\n".join(f"{f.src_uri} {f.dest_uri}" for f in files if f.is_documentation_page())),
+            ("static", repr(static)),
+            ("navigation pages", repr([(p.file.src_uri, sources.get(p.file.src_uri)) for p in nav.pages])),
+            ("redirects", repr([r.output_path for r in getattr(crosslinks, "redirects", [])])),
+        ])
+        return preview.Snapshot(shared, pages, frozenset(f.dest_uri for f in files if not f.is_documentation_page()))
+
+    def _linked_from(self, changed: frozenset[str]) -> set[str]:
+        """The articles that changed articles link to."""
+        site = self.articles.site
+        assert site is not None
+        return {target for target, sources in site.backlinks.items() if changed.intersection(sources)}
+
+    # Last: only a build whose every step succeeded is one the next build may start from.
+    @event_priority(-200)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.current is not None:
+            _PREVIOUS[config.site_dir] = self.current
+
+
+def _answer(value: bool) -> Callable[[], bool]:
+    return lambda: value
+
+
+def _stat(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns

@@ -1,0 +1,90 @@
+"""The live preview's core: the rebuild plan, and the memos that spare a rebuild re-reading unchanged content."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from press.core.catalog import build_catalog
+from press.core.listings import ListingPage
+from press.core.preview import Snapshot, page_digests, plan, record_digests
+from press.core.related import Related, RelatedMemo, related_articles
+from press.core.site import ArticleMemo, Options, RawFile, Site, load_site
+
+from .rules import RULES
+from .test_catalog_and_listings import TZ, article
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=TZ)
+AUTHORS = b"authors:\n  jt-mercer:\n    name: J.T. Mercer\n"
+
+
+def test_the_first_build_and_shared_changes_start_from_an_empty_folder() -> None:
+    current = Snapshot("s", {"a.md": "1", "b.md": "2"}, frozenset({"cards/x.png"}))
+    assert plan(None, current).clean
+    assert plan(Snapshot("other", current.pages), current).clean
+    assert plan(Snapshot("s", {"a.md": "1"}), current).clean  # a page added: listings, navigation and links move
+
+
+def test_otherwise_only_changed_pages_render_and_replaced_files_are_removed() -> None:
+    before = Snapshot("s", {"a.md": "1", "b.md": "2"}, frozenset({"cards/old.png", "img/keep.png"}))
+    after = Snapshot("s", {"a.md": "1", "b.md": "3"}, frozenset({"cards/new.png", "img/keep.png"}))
+    result = plan(before, after)
+    assert (result.clean, result.pages, result.stale) == (False, {"b.md"}, {"cards/old.png"})
+    assert plan(after, after).pages == frozenset()
+
+
+def site_of(*articles) -> Site:
+    return Site(build_catalog(articles), {}, [], {})
+
+
+def test_a_card_change_reaches_the_listings_and_related_articles_that_show_it() -> None:
+    one, two, three = article("one", 1, tags=("x",)), article("two", 2, tags=("x",)), article("three", 3)
+    listing = ListingPage("tag", "x", "X", "", "tags/x/index.md", "tags/x/", 1, ("tags/x/",), (two, one))
+    related = {one.src_path: Related((two,), ()), two.src_path: Related((one,), ())}
+
+    def digests(*articles):
+        site = dataclasses.replace(site_of(*articles), pages=[listing])
+        return page_digests(site, {}, record_digests(articles, NOW), related, {}, {})
+
+    before = digests(one, two, three)
+    after = digests(one, dataclasses.replace(two, title="Two, renamed"), three)
+    # Its page, the article that shows it as related, the listing that shows its card; not the third article.
+    assert {src for src in before if before[src] != after[src]} == {two.src_path, one.src_path, "tags/x/index.md"}
+    assert digests(one, dataclasses.replace(two, readtime=2), three) != before  # the reading time is on the card
+
+
+def test_a_scheduled_article_changes_its_cards_when_its_date_passes() -> None:
+    soon = article("soon", 20)
+    assert record_digests([soon], soon.date - dt.timedelta(days=1)) != record_digests([soon], soon.date)
+
+
+def test_unchanged_files_are_not_checked_again() -> None:
+    memo = ArticleMemo()
+    text = b"---\ntitle: One\ndescription: d\ndate: 2025-11-01\nauthors: [jt-mercer]\ncategories: [Courts]\n---\nBody [x](b.md).\n"
+
+    def load(raw: bytes, rules=RULES) -> Site:
+        return load_site([RawFile("vera2/posts/2025/one.md", raw)], RawFile("authors.yml", AUTHORS), rules, Options(NOW), memo=memo)
+
+    first = load(text).catalog.articles[0]
+    assert load(text).catalog.articles[0] is first
+    edited = load(text.replace(b"Body", b"New body")).catalog.articles[0]
+    assert edited is not first and edited.readtime == first.readtime
+    assert load(text.replace(b"title: One", b"title: Two")).catalog.articles[0].title == "Two"
+    assert load(text).catalog.articles[0] is not first  # replaced, not a history of versions
+    # The rules are part of the result: a file added elsewhere (here: the link target) checks everything again.
+    site = load(text, dataclasses.replace(RULES, known_files=RULES.known_files | {"vera2/posts/2025/b.md"}))
+    assert site.errors == [] and site.catalog.articles[0] is not first
+    assert [e.field for e in load(text).errors] == ["link"]  # and back, the broken link is reported again
+
+
+def test_related_lists_are_reused_while_their_inputs_hold_and_show_the_new_records() -> None:
+    memo = RelatedMemo()
+    one, two = article("one", 1, tags=("x", "y")), article("two", 2, tags=("x", "y"))
+    limits = {"limit": 4, "other_limit": 3, "threshold": 0.1}
+    first = memo.related(build_catalog([one, two]), **limits)
+    assert first == related_articles(build_catalog([one, two]), **limits)
+    faster = dataclasses.replace(two, readtime=9)  # not an input of related articles
+    again = memo.related(build_catalog([one, faster]), **limits)
+    assert again[one.src_path].same == (faster,)
+    retagged = dataclasses.replace(two, tags=("z",))
+    assert memo.related(build_catalog([one, retagged]), **limits) == related_articles(build_catalog([one, retagged]), **limits)
