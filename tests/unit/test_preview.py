@@ -5,11 +5,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from press.core.catalog import build_catalog
 from press.core.listings import ListingPage
 from press.core.preview import Snapshot, page_digests, plan, record_digests
+from press.core import related
 from press.core.related import Related, RelatedMemo, related_articles
-from press.core.site import ArticleMemo, Options, RawFile, Site, load_site
+from press.core import checked
+from press.core.checked import ArticleMemo, check_article_file
+from press.core.site import Options, RawFile, Site, load_site
 
 from .rules import RULES
 from .test_catalog_and_listings import TZ, article
@@ -58,8 +63,8 @@ def test_a_scheduled_article_changes_its_cards_when_its_date_passes() -> None:
     assert record_digests([soon], soon.date - dt.timedelta(days=1)) != record_digests([soon], soon.date)
 
 
-def test_unchanged_files_are_not_checked_again() -> None:
-    memo = ArticleMemo()
+def test_unchanged_files_are_not_checked_again(tmp_path, monkeypatch) -> None:
+    memo = ArticleMemo("code-1")
     text = b"---\ntitle: One\ndescription: d\ndate: 2025-11-01\nauthors: [jt-mercer]\ncategories: [Courts]\n---\nBody [x](b.md).\n"
 
     def load(raw: bytes, rules=RULES) -> Site:
@@ -67,8 +72,9 @@ def test_unchanged_files_are_not_checked_again() -> None:
 
     first = load(text).catalog.articles[0]
     assert load(text).catalog.articles[0] is first
-    edited = load(text.replace(b"Body", b"New body")).catalog.articles[0]
-    assert edited is not first and edited.readtime == first.readtime
+    assert load(text).bodies["vera2/posts/2025/one.md"] == "Body [x](b.md).\n"
+    edited = load(text.replace(b"Body", b"New body"))
+    assert edited.catalog.articles[0] is not first and edited.bodies["vera2/posts/2025/one.md"] == "New body [x](b.md).\n"
     assert load(text.replace(b"title: One", b"title: Two")).catalog.articles[0].title == "Two"
     assert load(text).catalog.articles[0] is not first  # replaced, not a history of versions
     # The rules are part of the result: a file added elsewhere (here: the link target) checks everything again.
@@ -76,15 +82,35 @@ def test_unchanged_files_are_not_checked_again() -> None:
     assert site.errors == [] and site.catalog.articles[0] is not first
     assert [e.field for e in load(text).errors] == ["link"]  # and back, the broken link is reported again
 
+    memo.save(tmp_path / "articles.pickle")  # the next build, in a new process, reads what this one checked
+    with monkeypatch.context() as patch:
+        patch.setattr(checked, "check_article_file", lambda *args: pytest.fail("checked again"))
+        memo = ArticleMemo.load(tmp_path / "articles.pickle", "code-1")
+        assert load(text).catalog.articles[0] == first
+    calls = []
+    with monkeypatch.context() as patch:
+        patch.setattr(checked, "check_article_file", lambda *args: calls.append(args) or check_article_file(*args))
+        memo = ArticleMemo.load(tmp_path / "articles.pickle", "code-2")  # other code: nothing is trusted
+        assert load(text).catalog.articles[0] == first and len(calls) == 1
 
-def test_related_lists_are_reused_while_their_inputs_hold_and_show_the_new_records() -> None:
-    memo = RelatedMemo()
+
+def test_related_lists_are_reused_while_their_inputs_hold_and_show_the_new_records(tmp_path, monkeypatch) -> None:
     one, two = article("one", 1, tags=("x", "y")), article("two", 2, tags=("x", "y"))
-    limits = {"limit": 4, "other_limit": 3, "threshold": 0.1}
-    first = memo.related(build_catalog([one, two]), **limits)
-    assert first == related_articles(build_catalog([one, two]), **limits)
-    faster = dataclasses.replace(two, readtime=9)  # not an input of related articles
-    again = memo.related(build_catalog([one, faster]), **limits)
-    assert again[one.src_path].same == (faster,)
+    limits = {"limit": 4, "other_limit": 3, "threshold": 0.1, "version": "code-1", "store": tmp_path / "related.json"}
+    first = RelatedMemo().related(build_catalog([one, two]), **limits)
+    assert first == related_articles(build_catalog([one, two]), limit=4, other_limit=3, threshold=0.1)
+
+    def computed(*args, **kwargs):
+        raise AssertionError("computed again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(related, "related_articles", computed)
+        faster = dataclasses.replace(two, readtime=9)  # not an input of related articles: a new process reads the file
+        assert RelatedMemo().related(build_catalog([one, faster]), **limits)[one.src_path].same == (faster,)
     retagged = dataclasses.replace(two, tags=("z",))
-    assert memo.related(build_catalog([one, retagged]), **limits) == related_articles(build_catalog([one, retagged]), **limits)
+    assert RelatedMemo().related(build_catalog([one, retagged]), **limits) == related_articles(
+        build_catalog([one, retagged]), limit=4, other_limit=3, threshold=0.1)
+    with monkeypatch.context() as patch:
+        patch.setattr(related, "related_articles", computed)
+        with pytest.raises(AssertionError, match="computed again"):  # new code: its lists are not trusted
+            RelatedMemo().related(build_catalog([one, retagged]), **limits | {"version": "code-2"})

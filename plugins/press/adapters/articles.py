@@ -7,6 +7,7 @@ adds the generated listing pages, and gives templates plain data under ``press``
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,7 +28,9 @@ from ..core.authors import bio_markdown
 from ..core.ctas import check_ctas
 from ..core.model import ConnectBlock, Cta, Publication, Source
 from ..core.reading_lists import ReadingList, is_reading_list
-from ..core.site import ArticleMemo, Options, RawFile, Site, article_publication, load_site
+from ..core.checked import ArticleMemo
+from ..core.digest import code_digest
+from ..core.site import Options, RawFile, Site, article_publication, load_site
 from ..core.validate import SiteRules
 from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
 from ..mdx.citations import CitationsExtension
@@ -79,6 +82,7 @@ class ArticlesConfig(base.Config):
     home_count = c.Type(int, default=10)
     # Drafts and scheduled articles: shown (and marked) under `mkdocs serve`, left out of builds.
     show_unpublished = c.Optional(c.Type(bool))
+    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; checked articles are kept in its articles.pickle
 
 
 class ArticlesPlugin(BasePlugin[ArticlesConfig]):
@@ -96,6 +100,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.pages_by_src: dict[str, ListingPage | IndexPage] = {}
         self.lists_by_src: dict[str, ReadingList] = {}
         self.problems: list[str] = []  # content problems shown on every page of the live preview
+        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.store = base_dir / self.config.cache_dir / "articles.pickle"
         if not config.use_directory_urls:
             raise PluginError("press/articles: use_directory_urls must stay true: articles and listings live at folder URLs")
         try:
@@ -180,12 +186,25 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         authors_file = files.get_file_from_path(self.config.authors_file)
         authored = {f.url: f.src_uri for f in files.documentation_pages() if not article_publication(f.src_uri, pubs)}
         rules = SiteRules(pubs, {}, self.timezone, frozenset(files.src_uris), frozenset(self.ctas))
-        return load_site(
+        memo = self._memo()
+        site = load_site(
             [RawFile(f.src_uri, f.content_bytes) for f in articles],
             RawFile(authors_file.src_uri, authors_file.content_bytes) if authors_file else None,
-            rules, options, authored, [RawFile(f.src_uri, f.content_bytes) for f in lists],
-            memo=_MEMO if self.serving else None,
+            rules, options, authored, [RawFile(f.src_uri, f.content_bytes) for f in lists], memo=memo,
         )
+        if not self.serving:  # the live preview keeps its memo in memory
+            memo.save(self.store)
+        return site
+
+    def _memo(self) -> ArticleMemo:
+        """The checked articles of the last build: from this process under `serve`, else from the cache folder."""
+        global _MEMO
+        version = code_digest()
+        if not self.serving:
+            return ArticleMemo.load(self.store, version)
+        if _MEMO is None or _MEMO.version != version:
+            _MEMO = ArticleMemo.load(self.store, version)
+        return _MEMO
 
     def _show_unpublished(self) -> bool:
         return self.serving if self.config.show_unpublished is None else self.config.show_unpublished
@@ -240,7 +259,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return material_markup.repair(output)
 
 
-_MEMO = ArticleMemo()  # lives across the live preview's rebuilds, which create new plugin instances
+_MEMO: ArticleMemo | None = None  # lives across the live preview's rebuilds, which create new plugin instances
 
 
 def articles_plugin(config: MkDocsConfig, name: str) -> ArticlesPlugin:

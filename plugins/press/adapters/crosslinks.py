@@ -8,6 +8,7 @@ Everything is computed once per build from the Catalog of ``press/articles``
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -19,8 +20,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..core.digest import code_digest
 from ..core.redirects import Redirect, plan_redirects, redirect_html
-from ..core.related import RelatedMemo, related_articles
+from ..core.related import RelatedMemo
 from ..core.reading_lists import memberships
 from ..core.site import Site
 from ..core.source_library import FOLDER, Publisher, publisher_url, source_library
@@ -35,6 +37,7 @@ class CrosslinksConfig(base.Config):
     related_limit = c.Type(int, default=4)
     other_limit = c.Type(int, default=3)  # related articles from the other publication
     threshold = c.Type(float, default=2.0)  # below this score nothing is shown
+    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; related lists are kept in its related.json
 
 
 class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
@@ -51,8 +54,11 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
     @event_priority(0)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         site = self._site()
-        limits = {"limit": self.config.related_limit, "other_limit": self.config.other_limit, "threshold": self.config.threshold}
-        self.related = _RELATED.related(site.catalog, **limits) if self.articles.serving else related_articles(site.catalog, **limits)
+        memo = _RELATED if self.articles.serving else RelatedMemo()
+        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.related = memo.related(site.catalog, limit=self.config.related_limit, other_limit=self.config.other_limit,
+                                    threshold=self.config.threshold, version=code_digest(),
+                                    store=base_dir / self.config.cache_dir / "related.json")
         self.memberships = memberships(site.reading_lists)
         self.library = source_library(site.catalog)
         self.library_pages = {f"{FOLDER}/index.md": None} | {f"{p.url}index.md": p for p in self.library}

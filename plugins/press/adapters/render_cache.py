@@ -9,7 +9,6 @@ stored. Only articles are cached: their inputs are known to the core.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from importlib import metadata
@@ -24,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from ..core.digest import code_digest
 from ..core.links import find_links, link_path
 from ..core.render_cache import Rendered, RenderCache, cache_key
 from .articles import articles_plugin
@@ -31,7 +31,6 @@ from .engine import NAME as ENGINE  # the engine's logger tree: mkdocs.* or prop
 
 log = get_plugin_logger(__name__)
 RENDERERS = ("markdown", "pymdown-extensions", "mkdocs", "properdocs", "mkdocs-material", "pygments", "nrp-press")
-CODE = Path(__file__).resolve().parents[1]  # the press package: any change to it renders everything again
 
 
 class RenderCacheConfig(base.Config):
@@ -128,10 +127,10 @@ def environment(config: MkDocsConfig) -> str:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             versions[dist] = "-"
-    code = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(CODE.rglob("*.py")))).hexdigest()
     return json.dumps(plain({"extensions": extensions, "options": config.mdx_configs, "validation": config.validation,
-                              "use_directory_urls": config.use_directory_urls, "versions": versions, "code": code}),
+                              "use_directory_urls": config.use_directory_urls, "versions": versions, "code": code_digest()}),
                       sort_keys=True)
+
 
 
 def plain(value: Any) -> Any:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Iterable
+
+PACKAGE = Path(__file__).resolve().parents[1]  # the press package
 
 
 def digest(namespace: str, parts: Iterable[tuple[str, str]]) -> str:
@@ -14,3 +17,8 @@ def digest(namespace: str, parts: Iterable[tuple[str, str]]) -> str:
             data = piece.encode("utf-8")
             hashed.update(len(data).to_bytes(8, "big") + data)
     return hashed.hexdigest()
+
+
+def code_digest() -> str:
+    """Every source file of the press package: anything cached from what it computed is void once one changes."""
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(PACKAGE.rglob("*.py")))).hexdigest()

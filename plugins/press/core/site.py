@@ -8,26 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .authors import load_authors
-from .citations import check_citations
 from .catalog import Catalog, build_catalog, find_duplicates, visible
-from .frontmatter import parse_document
-from .links import backlinks, check_links, find_links
+from .checked import ArticleMemo, RawFile, check_article_file
+from .links import backlinks, check_links
 from .listings import Page, check_urls, plan_listings
 from .model import Article, Author, Publication
 from .problems import ContentError
 from .reading_lists import ReadingList, load_reading_lists, reading_lists_index
-from .validate import SiteRules, count_words, validate_article
-
-
-@dataclass(frozen=True)
-class RawFile:
-    path: str  # relative to the docs folder, with forward slashes
-    raw: bytes
+from .validate import SiteRules
 
 
 @dataclass(frozen=True)
@@ -49,60 +41,6 @@ class Site:
     warnings: list[ContentError] = field(default_factory=list)
     reading_lists: tuple[ReadingList, ...] = ()
     backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article src -> linking article srcs
-
-
-@dataclass(frozen=True)
-class CheckedArticle:
-    """One article file checked on its own: a pure function of its bytes, its publication and the rules."""
-
-    article: Article | None  # None when a problem stops it
-    body: str
-    body_line: int
-    problems: tuple[ContentError, ...]
-    links: tuple[tuple[str, int], ...]  # (raw target, line) of every link in the body, for `check_links`
-
-
-def check_article_file(file: RawFile, publication: str, rules: SiteRules) -> CheckedArticle:
-    """Parse, validate and check the citations of one article; nothing here looks at other files' contents."""
-    doc, problems = parse_document(file.path, file.raw)
-    if doc is None:
-        return CheckedArticle(None, "", 1, tuple(problems), ())
-    article, more = validate_article(doc, publication, rules, words=count_words(doc.body))
-    problems += more
-    if article is None:
-        return CheckedArticle(None, doc.body, doc.body_line, tuple(problems), ())
-    problems += check_citations(article, doc.body)
-    return CheckedArticle(article, doc.body, doc.body_line, tuple(problems), tuple(find_links(file.path, doc.body, doc.body_line)))
-
-
-class ArticleMemo:
-    """Checked article files kept between the builds of one process (the live preview).
-
-    A file whose bytes and rules are unchanged is not parsed and checked again: of a rebuild after
-    one edit, that was most of the time spent loading the content. Any change to the rules (an
-    author, a file added or removed, the configuration) starts it over.
-    """
-
-    def __init__(self) -> None:
-        self.rules: SiteRules | None = None
-        self.entries: dict[str, tuple[bytes, CheckedArticle]] = {}  # path -> (digest of its bytes, result)
-        self.seen: set[str] = set()
-
-    def check(self, file: RawFile, publication: str) -> CheckedArticle:
-        assert self.rules is not None, "call start() first"
-        key = hashlib.sha256(file.raw).digest()
-        self.seen.add(file.path)
-        entry = self.entries.get(file.path)
-        if entry is None or entry[0] != key:
-            entry = self.entries[file.path] = (key, check_article_file(file, publication, self.rules))
-        return entry[1]
-
-    def start(self, rules: SiteRules) -> None:
-        """A new build: drop the entries of files the previous build no longer had, or all of them if the rules changed."""
-        if rules != self.rules:
-            self.rules, self.entries = rules, {}
-        self.entries = {path: entry for path, entry in self.entries.items() if path in self.seen}
-        self.seen = set()
 
 
 def article_publication(path: str, publications: Mapping[str, Publication]) -> str | None:
@@ -140,8 +78,10 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
         errors += checked.problems
         if checked.article is not None:
             valid.append(checked.article)
-            bodies[file.path] = checked.body
+            bodies[file.path] = checked.body(file.raw)
             found_links[file.path] = checked.links
+    if memo is not None:
+        memo.finish()
     unique, problems = find_duplicates(valid)
     errors += problems
     catalog = build_catalog(visible(unique, options.now, include_unpublished=options.include_unpublished))
