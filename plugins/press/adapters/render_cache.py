@@ -80,8 +80,11 @@ class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
         return markdown
 
     def _inputs(self, markdown: str, page: Page, files: Files, article: Any) -> list[tuple[str, str]]:
+        site, src = self.articles.site, page.file.src_uri
+        # The links press/articles found in the body while checking it, unless a plugin has changed the Markdown since.
+        found = site.links_in.get(src) if site is not None and site.bodies.get(src) == markdown else None
         targets = []
-        for raw, _ in find_links(page.file.src_uri, markdown):
+        for raw, _ in found if found is not None else find_links(src, markdown):
             target = link_path(page.file.src_uri, raw)
             linked = files.get_file_from_path(target) if target else None
             targets.append(f"{raw} -> {linked.url if linked else 'missing'}")

@@ -41,6 +41,7 @@ class Site:
     warnings: list[ContentError] = field(default_factory=list)
     reading_lists: tuple[ReadingList, ...] = ()
     backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article src -> linking article srcs
+    links_in: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict, repr=False)  # article src -> find_links of its body
 
 
 def article_publication(path: str, publications: Mapping[str, Publication]) -> str | None:
@@ -96,4 +97,4 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     errors += check_urls(catalog, pages, authored_urls)
     hidden = frozenset(a.src_path for a in valid) - frozenset(catalog.by_src)
     return Site(catalog, authors, pages, bodies, hidden, sorted(set(errors)), sorted(set(warnings)), tuple(lists),
-                backlinks(links, catalog.by_src))
+                backlinks(links, catalog.by_src), found_links)
