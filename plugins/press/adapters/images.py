@@ -15,11 +15,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core.images import ResponsiveImage, is_raster, prepare, unreadable
 from ..core.img_tags import SIZES, rewrite_images
+from .placing import Placed
 from .reporting import fail_on
 
 log = get_plugin_logger(__name__)
@@ -42,6 +43,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     @event_priority(10)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.images = {}
+        self.placed = Placed()
         rasters = [f for f in files if not f.is_documentation_page() and not f.generated_by and is_raster(f.src_uri)]
         errors = unreadable((f.src_uri, f.content_bytes) for f in rasters)
         fail_on(errors, config, log)
@@ -52,10 +54,13 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             self.images[file.dest_uri] = image
             for variant in image.variants:
                 if variant.path not in added:
-                    files.append(File.generated(config, variant.path, abs_src_path=str(variant.cache_file)))
+                    self.placed.add(variant.path, variant.cache_file, files, config)
                     added.add(variant.path)
         log.debug(f"images: {len(self.images)} measured, {encoded} variants encoded, the rest from {self.cache_dir}")
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.placed.link(config)
 
     # Before press/feeds (-100) keeps the body for feeds, after the page is rendered.
     @event_priority(-50)

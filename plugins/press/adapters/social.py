@@ -36,6 +36,7 @@ from ..core.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_j
                                     website_meta)
 from ..core.wayfinding import not_found_view, robots_txt, sitemap_dates
 from .articles import articles_plugin
+from .placing import Placed
 from .reporting import warn_on
 
 log = get_plugin_logger(__name__)
@@ -88,6 +89,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         self.cards = {}
         self.site_card: CardImage | None = None  # the home page's, for pages without a card of their own
         self.added: set[str] = set()
+        self.placed = Placed()
         host = urlsplit(self.site_info.url).hostname or self.site_info.name
         article_specs = {a.src_path: self._article_spec(a, site, files) for a in site.catalog.articles}
         listing_specs = {
@@ -156,9 +158,12 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"press/social: {path} is already a file of the site: social cards are written there")
             cached, _ = cards.cached_card(spec, self.cache_dir, key)
-            files.append(File.generated(config, path, abs_src_path=str(cached)))
+            self.placed.add(path, cached, files, config)
             self.added.add(path)
         return CardImage(self.site_info.url + path, spec.alt)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.placed.link(config)
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         site = self._site()
