@@ -94,7 +94,9 @@ class PageCachePlugin(BasePlugin[PageCacheConfig]):
         if self.site_key is None:
             self.site_key = site_key(config, self.nav)
         try:
-            parts = [("site", self.site_key), ("page", _page_json(page))] + context_parts(context, COVERED)
+            # The body goes in as it is: as JSON, escaping it cost more than hashing it.
+            body = ("content", page.content) if page.content is not None else ("no content", "")
+            parts = [("site", self.site_key), ("page", _page_json(page)), body] + context_parts(context, COVERED)
         except Uncacheable as exc:
             self.uncacheable += 1
             log.debug(f"{page.file.src_uri}: rendered every time (the context holds a {exc})")
@@ -109,13 +111,13 @@ class PageCachePlugin(BasePlugin[PageCacheConfig]):
 
 
 def _page_json(page: Page) -> str:
-    """Everything of the page a template can read."""
+    """Everything of the page a template can read, but its body (a part of its own)."""
     def link(other: Any) -> Any:
         return [other.title, other.url] if other is not None else None
 
     return exact_json({
         "src": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url, "canonical": page.canonical_url,
-        "edit": page.edit_url, "title": page.title, "meta": page.meta, "content": page.content,
+        "edit": page.edit_url, "title": page.title, "meta": page.meta,
         "toc": [toc_token(link) for link in page.toc], "home": page.is_homepage, "previous": link(page.previous_page),
         "next": link(page.next_page), "ancestors": [a.title for a in page.ancestors],
     })

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Mapping
 
 from .digest import digest
 
-FORMAT = 1  # bump when the entry layout or the fingerprint's parts change
+FORMAT = 2  # bump when the entry layout or the fingerprint's parts change
 
 
 class Uncacheable(ValueError):
