@@ -172,3 +172,15 @@ def test_a_hostile_bio_renders_as_text(tmp_path: Path) -> None:
         html = fixture.page(url)
         assert "<script>alert(1)</script>" not in html and '<a href=x>' not in html
         assert "<em>novels</em> &amp; &lt;script&gt;alert(1)&lt;/script&gt; &lt;a href=x&gt;links&lt;/a&gt;." in html
+
+
+def test_a_body_right_after_the_front_matter_is_all_prose(tmp_path: Path) -> None:
+    """MkDocs reads metadata from the top of a page: none of the body may be taken for it."""
+    head = "---\ntitle: Close\ndescription: A dek.\ndate: 2025-11-20\nauthors: [jt-mercer]\ncategories: [Courts]\n---\n"
+    fixture = make_fixture(tmp_path, {
+        "vera2/posts/2025/label.md": head + "Note: the ruling came late.\n\nSecond paragraph.\n",  # MultiMarkdown's "key: value"
+        "vera2/posts/2025/rule.md": head + "---\nfirst: part\n---\n\nAfter the rules.\n",  # a YAML block's shape
+    })
+    fixture.build()
+    assert "<p>Note: the ruling came late.</p>" in fixture.page("vera2/2025/11/label")
+    assert "first: part" in fixture.page("vera2/2025/11/rule")

@@ -274,8 +274,16 @@ def _without_front_matter(file: File, site: Site, dest_uri: str | None = None) -
     """A copy of a content file whose Markdown is the body the core already parsed (front matter removed)."""
     copy = File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=dest_uri,
                 inclusion=InclusionLevel.NOT_IN_NAV)
-    copy.content_string = site.bodies[file.src_uri]
+    # MkDocs reads metadata from the top of a page's Markdown: a body starting with "Note: ..." would lose that
+    # line as MultiMarkdown metadata, one starting with a "---" rule its first section as YAML. A blank line first
+    # tells MkDocs there is none; it drops that line and hands plugins the body (see `engine_markdown`).
+    copy.content_string = "\n" + site.bodies[file.src_uri]
     return copy
+
+
+def engine_markdown(body: str) -> str:
+    """The Markdown MkDocs hands plugins for a body after `_without_front_matter` (``mkdocs.utils.meta.get_data``)."""
+    return body.replace("\r\n", "\n").replace("\r", "\n").lstrip("\n")
 
 
 def _render_bios(site: Site, config: MkDocsConfig) -> dict[str, str]:

@@ -26,7 +26,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from ..core.digest import code_digest
 from ..core.links import find_links, link_path
 from ..core.render_cache import Rendered, RenderCache, cache_key
-from .articles import articles_plugin
+from .articles import articles_plugin, engine_markdown
 from .engine import NAME as ENGINE  # the engine's logger tree: mkdocs.* or properdocs.*
 
 log = get_plugin_logger(__name__)
@@ -81,8 +81,9 @@ class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
 
     def _inputs(self, markdown: str, page: Page, files: Files, article: Any) -> list[tuple[str, str]]:
         site, src = self.articles.site, page.file.src_uri
-        # The links press/articles found in the body while checking it, unless a plugin has changed the Markdown since.
-        found = site.links_in.get(src) if site is not None and site.bodies.get(src) == markdown else None
+        # The links press/articles found in the body while checking it, unless the Markdown is not that body any more.
+        body = site.bodies.get(src) if site is not None else None
+        found = site.links_in.get(src) if site is not None and body is not None and engine_markdown(body) == markdown else None
         targets = []
         for raw, _ in found if found is not None else find_links(src, markdown):
             target = link_path(page.file.src_uri, raw)
