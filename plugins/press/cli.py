@@ -8,11 +8,12 @@ the work is done in ``press.core`` (scaffold, importer, report) and
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import sys
 from pathlib import Path, PurePosixPath
-from typing import Callable, TextIO
+from typing import Callable, Iterator, TextIO
 
 from .adapters import engine
 from .adapters.building import build_atomically
@@ -28,13 +29,13 @@ overwritten, 2 for a wrong command line or a configuration that cannot be loaded
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    _log_like_the_engine(logging.INFO if args.command == "build" else logging.WARNING)
-    try:
-        return int(args.run(args))
-    except (ProjectError, Refused) as exc:
-        message, hint = (exc.message, exc.hint) if isinstance(exc, Refused) else (str(exc), "")
-        print(f"press {args.command}: error: {message}" + (f"\n  hint: {hint}" if hint else ""), file=sys.stderr)
-        return 2
+    with _logging_like_the_engine(logging.INFO if args.command == "build" else logging.WARNING):
+        try:
+            return int(args.run(args))
+        except (ProjectError, Refused) as exc:
+            message, hint = (exc.message, exc.hint) if isinstance(exc, Refused) else (str(exc), "")
+            print(f"press {args.command}: error: {message}" + (f"\n  hint: {hint}" if hint else ""), file=sys.stderr)
+            return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -211,15 +212,23 @@ def _checklist(path: str, todo: tuple[str, ...], review: tuple[str, ...], out: T
             print(f"  [ ] {item}", file=out)
 
 
-def _log_like_the_engine(level: int) -> None:
-    """Engine and plugin messages as MkDocs prints them (`properdocs.*` hangs `mkdocs.*` under it)."""
+@contextlib.contextmanager
+def _logging_like_the_engine(level: int) -> Iterator[None]:
+    """Engine and plugin messages as MkDocs prints them (`properdocs.*` hangs `mkdocs.*` under it), for one command.
+
+    The logger is left as it was found: main() also runs inside other programs (the tests), whose logging is theirs.
+    """
     logger = logging.getLogger(engine.NAME)
+    previous = logger.level
+    handler = _Stderr()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger.setLevel(level)
-    if not any(h.get_name() == "press" for h in logger.handlers):
-        handler = _Stderr()
-        handler.set_name("press")
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        logger.addHandler(handler)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
 
 
 class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]

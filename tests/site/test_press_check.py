@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
+from press.adapters.engine import NAME as ENGINE
 from press.cli import main
 from press.core.problems import ContentError
 from press.core.validate import PLACEHOLDER_DESCRIPTION
@@ -193,3 +195,14 @@ def test_check_reports_unreadable_images_as_the_build_does(tmp_path: Path, capsy
     assert main(["check", "-f", str(tmp_path / "mkdocs.yml")]) == 1
     out = capsys.readouterr().out
     assert "content/vera2/posts/2025/img/broken.png: this image cannot be read as an image" in out
+
+
+def test_the_command_leaves_the_callers_logging_as_it_was(broken: Path, capsys: pytest.CaptureFixture) -> None:
+    logger = logging.getLogger(ENGINE)
+    before = (logger.level, list(logger.handlers))
+    logger.setLevel(logging.DEBUG)
+    try:
+        main(["check", "-f", str(broken / "mkdocs.yml")])
+        assert (logger.level, logger.handlers) == (logging.DEBUG, before[1])
+    finally:
+        logger.setLevel(before[0])
