@@ -136,9 +136,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 return
             link_tree(site, snapshot, [p.relative_to(site).as_posix() for p in html_pages(site, self.config.bundle)])
             key = index_key(snapshot, self.config.bundle, _settings())
-            if store.place(key, target) or (self._index(store, key, snapshot, background=True)
-                                            and not _BACKGROUND.superseded() and target.parent.is_dir()
-                                            and store.place(key, target)):
+            if _BACKGROUND.superseded() or not target.parent.is_dir():
+                return  # a newer build's request follows, or the server has stopped
+            if store.place(key, target):
+                log.debug("search: no indexed page changed, the index is reused")
+            elif self._index(store, key, snapshot, background=True) and not _BACKGROUND.superseded() and target.parent.is_dir():
+                store.place(key, target)
                 log.info("search: the index is up to date")
         except FileNotFoundError:
             pass  # a newer build is writing the pages again: its own request follows
