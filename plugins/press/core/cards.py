@@ -24,9 +24,7 @@ import functools
 import hashlib
 import io
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -34,6 +32,7 @@ from typing import Mapping
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .atomic_write import write_atomically
 from .listings import ListingPage
 from .model import Article, Author, Publication
 from .views import date_view
@@ -305,16 +304,7 @@ def cached_card(spec: CardSpec, cache_dir: Path, key: str | None = None) -> tupl
     target = card_file(cache_dir, key or card_key(spec))
     if target.is_file():
         return target, False
-    data = render_png(spec)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_atomically(target, render_png(spec))
     return target, True
 
 

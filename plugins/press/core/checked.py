@@ -9,12 +9,11 @@ keeps the results in memory between rebuilds, a build keeps them in ``.cache/pre
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic_write import write_atomically
 from .citations import check_citations
 from .digest import digest
 from .frontmatter import parse_document
@@ -117,16 +116,7 @@ class ArticleMemo:
         return memo
 
     def save(self, path: Path) -> None:
-        """Written beside its place and renamed in, so a stopped build never leaves half a file; only when it changed."""
-        if not self.changed:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump((self.key, self.entries), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        self.changed = False
+        """Only when it changed."""
+        if self.changed:
+            write_atomically(path, pickle.dumps((self.key, self.entries), protocol=pickle.HIGHEST_PROTOCOL))
+            self.changed = False

@@ -17,11 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .atomic_write import write_atomically
 from .digest import digest
 
 FORMAT = 2  # bump when the entry layout or the fingerprint's parts change
@@ -77,13 +76,4 @@ class PageCache:
 
     def put(self, dest: str, key: str, html: str) -> None:
         """Written beside its place and renamed in, so a stopped build never leaves half an entry."""
-        path = self._path(dest)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                out.write(key + "\n" + html)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomically(self._path(dest), (key + "\n" + html).encode("utf-8"))

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic_write import write_atomically
 from .catalog import Catalog
 from .digest import digest
 from .model import Article
@@ -117,7 +116,7 @@ class RelatedMemo:
             self.key = key
             self.found = {src: ([a.src_path for a in r.same], [a.src_path for a in r.other]) for src, r in result.items()}
             if store is not None:
-                _write_json(store, {"key": key, "found": self.found})
+                write_atomically(store, json.dumps({"key": key, "found": self.found}, sort_keys=True).encode("utf-8"))
             return result
         by_src = catalog.by_src
         return {src: Related(tuple(by_src[s] for s in same), tuple(by_src[s] for s in other)) for src, (same, other) in self.found.items()}
@@ -129,15 +128,3 @@ class RelatedMemo:
         except (OSError, ValueError, KeyError, TypeError):
             pass  # absent or unreadable: computed again
 
-
-def _write_json(path: Path, data: object) -> None:
-    """Written beside its place and renamed in, so a stopped build never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, sort_keys=True)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

@@ -17,12 +17,11 @@ reported again on a hit, not only the first time.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .atomic_write import write_atomically
 from .digest import digest
 
 FORMAT = 1  # bump when the entry layout changes
@@ -60,13 +59,4 @@ class RenderCache:
             return None  # absent or unreadable: render again
 
     def put(self, key: str, rendered: Rendered) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(asdict(rendered), out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomically(self._path(key), json.dumps(asdict(rendered), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
