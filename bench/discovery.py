@@ -15,11 +15,11 @@ import random
 import time
 from zoneinfo import ZoneInfo
 
-from press.core.catalog import build_catalog
-from press.core.links import Link, backlinks
-from press.core.model import Article, Source
-from press.core.related import related_articles
-from press.core.source_library import source_library
+from press.core.content.catalog import build_catalog
+from press.core.content.links import Link, backlinks
+from press.core.content.model import Article, Source
+from press.core.features.related import related_articles
+from press.core.features.source_library import source_library
 
 TZ = ZoneInfo("America/New_York")
 WORDS = ("court ruling election border policy migration climate tariff budget senate governor privacy speech "

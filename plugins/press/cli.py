@@ -18,9 +18,9 @@ from typing import Callable, Iterator, TextIO
 from .adapters import engine
 from .adapters.building import build_atomically
 from .adapters.project import Project, ProjectError, load_project
-from .core import report
-from .core.importer import import_article
-from .core.scaffold import Refused, article_path, article_url, new_article, place
+from .core.authoring import report
+from .core.authoring.importer import import_article
+from .core.authoring.scaffold import Refused, article_path, article_url, new_article, place
 
 EXIT_CODES = """\
 exit status: 0 when done (check: no problems), 1 when check found problems or a file would be

@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from press.core.citations import check_citations, find_citations
-from press.core.model import Source
+from press.core.content.citations import check_citations, find_citations
+from press.core.content.model import Source
 from press.mdx.citations import CitationsExtension
 
 from ..unit.test_catalog_and_listings import article

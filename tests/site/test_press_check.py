@@ -11,8 +11,8 @@ from mkdocs.exceptions import Abort, PluginError
 
 from press.adapters.engine import NAME as ENGINE
 from press.cli import main
-from press.core.problems import ContentError
-from press.core.validate import PLACEHOLDER_DESCRIPTION
+from press.core.content.problems import ContentError
+from press.core.content.validate import PLACEHOLDER_DESCRIPTION
 
 from .builder import AUTHORS_YML, Fixture, article, base_config, make_fixture, press_errors
 

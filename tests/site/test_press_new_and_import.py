@@ -10,7 +10,7 @@ import pytest
 
 from press.adapters.project import Project
 from press.cli import main
-from press.core.validate import PLACEHOLDER_DESCRIPTION
+from press.core.content.validate import PLACEHOLDER_DESCRIPTION
 
 from ..unit.test_importer import CASES, fill_in
 from .builder import article, base_config, make_fixture

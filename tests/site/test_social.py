@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from mkdocs.exceptions import Abort
 from PIL import Image
 
-from press.core import cards
+from press.core.features import cards
 
 from .builder import Fixture, article, base_config, make_fixture
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from press.core.model import Author, Publication
-from press.core.validate import SiteRules
+from press.core.content.model import Author, Publication
+from press.core.content.validate import SiteRules
 
 PUBLICATIONS = {
     "dispatch": Publication("dispatch", "NRP Dispatch", "", ("Commentary", "Author Updates", "Writing Process")),

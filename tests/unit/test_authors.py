@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from press.core.authors import load_authors
+from press.core.content.authors import load_authors
 
 
 def test_a_valid_registry() -> None:

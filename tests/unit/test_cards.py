@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from press.core import cards
-from press.core.cards import CardSpec, card_key, cached_card, layout_card, render_png
+from press.core.features import cards
+from press.core.features.cards import CardSpec, card_key, cached_card, layout_card, render_png
 
 from .rules import AUTHORS, PUBLICATIONS
 from .test_catalog_and_listings import article

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from press.core.catalog import build_catalog, find_duplicates, visible
-from press.core.listings import IndexPage, ListingPage, check_urls, plan_listings
-from press.core.model import Article
+from press.core.content.catalog import build_catalog, find_duplicates, visible
+from press.core.features.listings import IndexPage, ListingPage, check_urls, plan_listings
+from press.core.content.model import Article
 
 from .rules import AUTHORS, PUBLICATIONS
 

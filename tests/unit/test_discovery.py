@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from press.core.catalog import build_catalog
-from press.core.links import backlinks, check_links, find_links
-from press.core.model import Source
-from press.core.redirects import Redirect, plan_redirects, redirect_html
-from press.core.related import related_articles
-from press.core.source_library import source_library
+from press.core.content.catalog import build_catalog
+from press.core.content.links import backlinks, check_links, find_links
+from press.core.content.model import Source
+from press.core.features.redirects import Redirect, plan_redirects, redirect_html
+from press.core.features.related import related_articles
+from press.core.features.source_library import source_library
 
 from .test_catalog_and_listings import article
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from press.core.catalog import build_catalog
-from press.core.feeds import FeedSite, absolute_html, feed_scopes, item_content, item_id
-from press.core.model import Cta, Source
+from press.core.content.catalog import build_catalog
+from press.core.features.feeds import FeedSite, absolute_html, feed_scopes, item_content, item_id
+from press.core.content.model import Cta, Source
 
 from .rules import AUTHORS, PUBLICATIONS
 from .test_catalog_and_listings import TZ, article

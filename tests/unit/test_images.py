@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from press.core.images import ImageError, prepare
-from press.core.img_tags import rewrite_images
+from press.core.features.images import ImageError, prepare
+from press.core.features.img_tags import rewrite_images
 
 
 def png(width: int, height: int, color: str = "teal") -> bytes:

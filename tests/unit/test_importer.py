@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from press.core.import_read import read_text
-from press.core.import_sources import FoundSource, match, read_entry
-from press.core.importer import import_article
-from press.core.model import Publication
-from press.core.scaffold import Placement, Refused
+from press.core.authoring.import_read import read_text
+from press.core.authoring.import_sources import FoundSource, match, read_entry
+from press.core.authoring.importer import import_article
+from press.core.content.model import Publication
+from press.core.authoring.scaffold import Placement, Refused
 from press.core.site import Options, RawFile, load_site
 
 from .rules import RULES

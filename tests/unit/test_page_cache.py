@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from press.core.page_cache import PageCache, Uncacheable, context_parts, exact_json, fingerprint
+from press.core.incremental.page_cache import PageCache, Uncacheable, context_parts, exact_json, fingerprint
 
 
 def test_plain_data_has_one_canonical_form() -> None:

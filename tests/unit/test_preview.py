@@ -7,13 +7,13 @@ import datetime as dt
 
 import pytest
 
-from press.core.catalog import build_catalog
-from press.core.listings import ListingPage
-from press.core.preview import Snapshot, page_digests, plan, record_digests
-from press.core import related
-from press.core.related import Related, RelatedMemo, related_articles
-from press.core import checked
-from press.core.checked import ArticleMemo, check_article_file
+from press.core.content.catalog import build_catalog
+from press.core.features.listings import ListingPage
+from press.core.incremental.preview import Snapshot, page_digests, plan, record_digests
+from press.core.features import related
+from press.core.features.related import Related, RelatedMemo, related_articles
+from press.core.content import checked
+from press.core.content.checked import ArticleMemo, check_article_file
 from press.core.site import Options, RawFile, Site, load_site
 
 from .rules import RULES

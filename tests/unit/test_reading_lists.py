@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from press.core.catalog import build_catalog
-from press.core.reading_lists import is_reading_list, load_reading_lists, memberships
+from press.core.content.catalog import build_catalog
+from press.core.features.reading_lists import is_reading_list, load_reading_lists, memberships
 
 from .rules import AUTHORS, PUBLICATIONS
 from .test_catalog_and_listings import article

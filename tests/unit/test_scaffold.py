@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from press.core.frontmatter import parse_document
-from press.core.scaffold import Refused, article_url, new_article, place
-from press.core.validate import PLACEHOLDER_DESCRIPTION, count_words, validate_article
+from press.core.content.frontmatter import parse_document
+from press.core.authoring.scaffold import Refused, article_url, new_article, place
+from press.core.content.validate import PLACEHOLDER_DESCRIPTION, count_words, validate_article
 
 from .rules import AUTHORS, PUBLICATIONS, RULES
 

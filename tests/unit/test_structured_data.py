@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from press.core.model import Author, Correction, Link, Source
-from press.core.structured_data import CardImage, SiteInfo, article_json_ld, article_meta, script_json, website_meta
+from press.core.content.model import Author, Correction, Link, Source
+from press.core.features.structured_data import CardImage, SiteInfo, article_json_ld, article_meta, script_json, website_meta
 
 from .rules import PUBLICATIONS
 from .test_catalog_and_listings import TZ, article

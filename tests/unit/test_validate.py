@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from press.core.frontmatter import parse_document
-from press.core.problems import ContentError
-from press.core.validate import count_words, validate_article
+from press.core.content.frontmatter import parse_document
+from press.core.content.problems import ContentError
+from press.core.content.validate import count_words, validate_article
 
 from .rules import RULES
 

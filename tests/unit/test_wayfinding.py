@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from press.core.catalog import build_catalog
-from press.core.wayfinding import not_found_view, robots_txt, sitemap_dates
+from press.core.content.catalog import build_catalog
+from press.core.features.wayfinding import not_found_view, robots_txt, sitemap_dates
 
 from .rules import PUBLICATIONS
 from .test_catalog_and_listings import TZ, article

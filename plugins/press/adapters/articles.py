@@ -22,16 +22,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from ..core.listings import IndexPage, ListingPage, check_publications, section_url
-from ..core.citations import source_anchor
-from ..core.authors import bio_markdown
-from ..core.ctas import check_ctas
-from ..core.model import ConnectBlock, Cta, Publication, Source
-from ..core.reading_lists import ReadingList, is_reading_list
-from ..core.checked import ArticleMemo
-from ..core.digest import code_digest
+from ..core.features.listings import IndexPage, ListingPage, check_publications, section_url
+from ..core.content.citations import source_anchor
+from ..core.content.authors import bio_markdown
+from ..core.features.ctas import check_ctas
+from ..core.content.model import ConnectBlock, Cta, Publication, Source
+from ..core.features.reading_lists import ReadingList, is_reading_list
+from ..core.content.checked import ArticleMemo
+from ..core.incremental.digest import code_digest
 from ..core.site import Options, RawFile, Site, article_publication, load_site
-from ..core.validate import SiteRules
+from ..core.content.validate import SiteRules
 from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
 from ..mdx.citations import CitationsExtension
 from . import material_markup

@@ -20,12 +20,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core.digest import code_digest
-from ..core.redirects import Redirect, plan_redirects, redirect_html
-from ..core.related import RelatedMemo
-from ..core.reading_lists import memberships
+from ..core.incremental.digest import code_digest
+from ..core.features.redirects import Redirect, plan_redirects, redirect_html
+from ..core.features.related import RelatedMemo
+from ..core.features.reading_lists import memberships
 from ..core.site import Site
-from ..core.source_library import FOLDER, Publisher, publisher_url, source_library
+from ..core.features.source_library import FOLDER, Publisher, publisher_url, source_library
 from ..core.views import article_card, date_view
 from .articles import articles_plugin
 from .reporting import fail_on

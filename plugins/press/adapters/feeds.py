@@ -1,6 +1,6 @@
 """``press/feeds``: RSS and Atom for the site, each publication, section, tag, author and reading list.
 
-A thin adapter over ``press.core.feeds``: it keeps each article's rendered body,
+A thin adapter over ``press.core.features.feeds``: it keeps each article's rendered body,
 computes the scopes once from the Catalog of ``press/articles``, writes both
 feeds of every scope after the build, and hands templates the feed links of
 each page (autodiscovery and the visible "Subscribe" links). A feed is a pure
@@ -24,10 +24,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..core.ctas import cta_for
-from ..core.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_content, render_feeds
-from ..core.listings import ListingPage
-from ..core.page_cache import PageCache, fingerprint
+from ..core.features.ctas import cta_for
+from ..core.features.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_content, render_feeds
+from ..core.features.listings import ListingPage
+from ..core.incremental.page_cache import PageCache, fingerprint
 from ..core.site import Site
 from .articles import articles_plugin
 from .render_cache import environment

@@ -1,7 +1,7 @@
 """``press/images``: width and height on every content image, WebP variants in ``srcset``, lazy loading.
 
-A thin adapter over ``press.core.images`` (measure and encode, cached by content
-hash) and ``press.core.img_tags`` (rewrite ``<img>`` tags of rendered pages). The
+A thin adapter over ``press.core.features.images`` (measure and encode, cached by content
+hash) and ``press.core.features.img_tags`` (rewrite ``<img>`` tags of rendered pages). The
 hero and card images our templates draw get the same data through ``press``.
 """
 
@@ -18,8 +18,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..core.images import ResponsiveImage, is_raster, prepare, unreadable
-from ..core.img_tags import SIZES, rewrite_images
+from ..core.features.images import ResponsiveImage, is_raster, prepare, unreadable
+from ..core.features.img_tags import SIZES, rewrite_images
 from .placing import Placed
 from .reporting import fail_on
 

@@ -1,4 +1,4 @@
-"""``press/page-cache``: pages whose template context is unchanged are not rendered again (``press.core.page_cache``).
+"""``press/page-cache``: pages whose template context is unchanged are not rendered again (``press.core.incremental.page_cache``).
 
 MkDocs renders every page's template on every build; with thousands of articles
 that is the largest cost of a rebuild. This plugin fingerprints what the template
@@ -29,7 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.page_cache import PageCache, Uncacheable, context_parts, exact_json, fingerprint
+from ..core.incremental.page_cache import PageCache, Uncacheable, context_parts, exact_json, fingerprint
 from .render_cache import environment, plain, toc_token
 
 log = get_plugin_logger(__name__)

@@ -1,4 +1,4 @@
-"""``press/preview``: the live preview renders again only the pages an edit changed (``press.core.preview``).
+"""``press/preview``: the live preview renders again only the pages an edit changed (``press.core.incremental.preview``).
 
 ``make serve`` runs ``mkdocs serve --dirty``: MkDocs then keeps the output folder between
 rebuilds and asks each page's ``File.is_modified()`` whether to render it again, judging by
@@ -31,8 +31,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
 
-from ..core import preview
-from ..core.digest import digest
+from ..core.incremental import preview
+from ..core.incremental.digest import digest
 from .articles import articles_plugin
 from .engine import NAME as ENGINE
 from .page_cache import site_key

@@ -20,11 +20,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.structure.files import get_files
 
-from ..core.authors import load_authors
-from ..core.images import is_raster, unreadable
-from ..core.model import Author, Publication
+from ..core.content.authors import load_authors
+from ..core.features.images import is_raster, unreadable
+from ..core.content.model import Author, Publication
 from ..core.site import Site, article_publication
-from ..core.validate import SiteRules
+from ..core.content.validate import SiteRules
 from .articles import ArticlesPlugin
 from .reporting import docs_prefix
 

@@ -1,4 +1,4 @@
-"""``press/render-cache``: reuse the rendered Markdown of unchanged articles (``press.core.render_cache``).
+"""``press/render-cache``: reuse the rendered Markdown of unchanged articles (``press.core.incremental.render_cache``).
 
 On a hit the engine is handed an empty body to convert (nothing to do), and the
 cached HTML, table of contents and anchors are put back on the page as soon as
@@ -23,9 +23,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from ..core.digest import code_digest
-from ..core.links import find_links, link_path
-from ..core.render_cache import Rendered, RenderCache, cache_key
+from ..core.incremental.digest import code_digest
+from ..core.content.links import find_links, link_path
+from ..core.incremental.render_cache import Rendered, RenderCache, cache_key
 from .articles import articles_plugin, engine_markdown
 from .engine import NAME as ENGINE  # the engine's logger tree: mkdocs.* or properdocs.*
 

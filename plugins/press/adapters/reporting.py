@@ -11,7 +11,7 @@ from typing import Sequence
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from ..core.problems import ContentError, plural
+from ..core.content.problems import ContentError, plural
 
 
 def docs_prefix(config: MkDocsConfig) -> str:

@@ -1,7 +1,7 @@
 """``press/social``: social cards, Open Graph and Twitter tags, JSON-LD, robots.txt, sitemap dates, the 404 page.
 
-A thin adapter over ``press.core.cards``, ``press.core.structured_data`` and
-``press.core.wayfinding``. Once per build, from the Catalog of ``press/articles``,
+A thin adapter over ``press.core.features.cards``, ``press.core.features.structured_data`` and
+``press.core.features.wayfinding``. Once per build, from the Catalog of ``press/articles``,
 it makes sure every card is in the cache (drawing only new ones) and adds each to
 the site as a generated file; then it hands templates plain data: ``press.social``
 on every page, ``press.lastmod`` to ``sitemap.xml`` and ``press.not_found`` to
@@ -27,14 +27,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core import cards
-from ..core.listings import IndexPage, ListingPage
-from ..core.model import Article
-from ..core.problems import ContentError
+from ..core.features import cards
+from ..core.features.listings import IndexPage, ListingPage
+from ..core.content.model import Article
+from ..core.content.problems import ContentError
 from ..core.site import Site
-from ..core.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_json_ld, article_meta, script_json,
+from ..core.features.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_json_ld, article_meta, script_json,
                                     website_meta)
-from ..core.wayfinding import not_found_view, robots_txt, sitemap_dates
+from ..core.features.wayfinding import not_found_view, robots_txt, sitemap_dates
 from .articles import articles_plugin
 from .placing import Placed
 from .reporting import warn_on

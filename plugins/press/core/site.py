@@ -11,15 +11,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from .authors import load_authors
-from .catalog import Catalog, build_catalog, find_duplicates, visible
-from .checked import ArticleMemo, RawFile, check_article_file
-from .links import backlinks, check_links
-from .listings import Page, check_urls, plan_listings
-from .model import Article, Author, Publication
-from .problems import ContentError
-from .reading_lists import ReadingList, load_reading_lists, reading_lists_index
-from .validate import SiteRules
+from .content.authors import load_authors
+from .content.catalog import Catalog, build_catalog, find_duplicates, visible
+from .content.checked import ArticleMemo, RawFile, check_article_file
+from .content.links import backlinks, check_links
+from .features.listings import Page, check_urls, plan_listings
+from .content.model import Article, Author, Publication
+from .content.problems import ContentError
+from .features.reading_lists import ReadingList, load_reading_lists, reading_lists_index
+from .content.validate import SiteRules
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .citations import source_anchor
-from .ctas import connect_for, cta_for
-from .listings import IndexPage, ListingPage, author_url, section_url, tag_url
-from .model import Article, Author, ConnectBlock, Cta, Publication
-from .reading_lists import ReadingList
+from .content.citations import source_anchor
+from .features.ctas import connect_for, cta_for
+from .features.listings import IndexPage, ListingPage, author_url, section_url, tag_url
+from .content.model import Article, Author, ConnectBlock, Cta, Publication
+from .features.reading_lists import ReadingList
 
 
 @dataclass(frozen=True)

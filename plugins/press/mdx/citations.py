@@ -12,7 +12,7 @@ Spec:
 - Code spans and code blocks are left alone (Python-Markdown never runs inline
   patterns there, and ``[@x]`` inside backticks is consumed by the backtick pattern first).
 - Publisher names are text: escaped, never markup.
-- An unknown key leaves the citation as it was written; ``press.core.citations``
+- An unknown key leaves the citation as it was written; ``press.core.content.citations``
   has already reported it as a content error with its line.
 
 The sources come from a callable evaluated per page (``sources()`` returns the
@@ -29,8 +29,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from ..core.citations import CITATION, chip_text, parse_keys, source_anchor
-from ..core.model import Source
+from ..core.content.citations import CITATION, chip_text, parse_keys, source_anchor
+from ..core.content.model import Source
 
 SourceLookup = Callable[[], Mapping[str, Source]]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from .catalog import Catalog
-from .model import Publication
-from .views import date_view
+from ..content.catalog import Catalog
+from ..content.model import Publication
+from ..views import date_view
 
 
 def robots_txt(site_url: str) -> str:

@@ -13,9 +13,9 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomic_write import write_atomically
+from ..incremental.atomic_write import write_atomically
 from .citations import check_citations
-from .digest import digest
+from ..incremental.digest import digest
 from .frontmatter import parse_document
 from .links import find_links
 from .model import Article

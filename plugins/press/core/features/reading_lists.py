@@ -22,12 +22,12 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from .catalog import Catalog
+from ..content.catalog import Catalog
 from .listings import IndexEntry, IndexPage
-from .frontmatter import Document, describe, format_field, parse_document
-from .model import Article, Author, Publication
-from .problems import ContentError, did_you_mean
-from .slugs import slugify
+from ..content.frontmatter import Document, describe, format_field, parse_document
+from ..content.model import Article, Author, Publication
+from ..content.problems import ContentError, did_you_mean
+from ..content.slugs import slugify
 
 LIST_KEYS = ("title", "description", "ordered", "items", "query")
 ITEM_KEYS = ("path", "note")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from .model import Article, ConnectBlock, Cta, Publication
+from ..content.model import Article, ConnectBlock, Cta, Publication
 
 _HTTPS = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+\S*$")
 _LOOPBACK = re.compile(r"^http://(127\.0\.0\.1|localhost)(:\d+)?/\S*$")  # a local test endpoint, never public

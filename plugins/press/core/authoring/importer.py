@@ -21,13 +21,13 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .citations import find_citations
-from .frontmatter import parse_document
+from ..content.citations import find_citations
+from ..content.frontmatter import parse_document
 from .import_read import Block, Run, looks_like_html, read_html, read_text
 from .import_sources import FoundSource, is_further_reading, looks_like_entry, match, read_entries
 from .scaffold import Placement, Refused, flow_item, flow_list, quoted
-from .slugs import slugify
-from .validate import MAX_DESCRIPTION
+from ..content.slugs import slugify
+from ..content.validate import MAX_DESCRIPTION
 
 BOILERPLATE = ("connect with the author",)
 

@@ -11,9 +11,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .catalog import Catalog
-from .model import Article
-from .slugs import slugify
+from ..content.catalog import Catalog
+from ..content.model import Article
+from ..content.slugs import slugify
 
 FOLDER = "sources"
 

@@ -24,9 +24,9 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
-from .catalog import Catalog
+from ..content.catalog import Catalog
 from .listings import author_url, section_url, tag_url
-from .model import Article, Author, Cta, Publication
+from ..content.model import Article, Author, Cta, Publication
 from .reading_lists import ReadingList
 
 FEED_RSS = "feed.xml"

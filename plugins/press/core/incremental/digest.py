@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Iterable
 
-PACKAGE = Path(__file__).resolve().parents[1]  # the press package
+PACKAGE = Path(__file__).resolve().parents[2]  # the press package
 
 
 def digest(namespace: str, parts: Iterable[tuple[str, str]]) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .listings import author_url, section_url
-from .model import Article, Author, Publication
+from ..content.model import Article, Author, Publication
 
 SCHEMA_TYPES = ("Article", "NewsArticle", "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle",
                 "ReportageNewsArticle", "ReviewNewsArticle")

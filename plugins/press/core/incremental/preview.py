@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .digest import digest
-from .listings import IndexPage, ListingPage
-from .model import Article
-from .reading_lists import ReadingList
-from .related import Related
-from .site import Site
-from .source_library import Publisher
+from ..features.listings import IndexPage, ListingPage
+from ..content.model import Article
+from ..features.reading_lists import ReadingList
+from ..features.related import Related
+from ..site import Site
+from ..features.source_library import Publisher
 
 FORMAT = "press-preview:1"
 

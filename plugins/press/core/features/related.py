@@ -20,11 +20,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .atomic_write import write_atomically
-from .catalog import Catalog
-from .digest import digest
-from .model import Article
-from .slugs import slugify
+from ..incremental.atomic_write import write_atomically
+from ..content.catalog import Catalog
+from ..incremental.digest import digest
+from ..content.model import Article
+from ..content.slugs import slugify
 
 FEATURES_PER_ARTICLE = 16
 POSTINGS = 400

@@ -37,7 +37,7 @@ class Rendered:
 
 
 def cache_key(parts: Iterable[tuple[str, str]]) -> str:
-    """A hash of named parts (``press.core.digest``)."""
+    """A hash of named parts (``press.core.incremental.digest``)."""
     return digest(f"press-render-cache:{FORMAT}", parts)
 
 

@@ -13,8 +13,8 @@ from typing import Iterable, Mapping
 
 from markupsafe import escape
 
-from .model import Article
-from .problems import ContentError
+from ..content.model import Article
+from ..content.problems import ContentError
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from .frontmatter import parse_document
-from .model import Author, Publication
-from .problems import did_you_mean
-from .slugs import slugify
-from .validate import PLACEHOLDER_DESCRIPTION, SiteRules, validate_article
+from ..content.frontmatter import parse_document
+from ..content.model import Author, Publication
+from ..content.problems import did_you_mean
+from ..content.slugs import slugify
+from ..content.validate import PLACEHOLDER_DESCRIPTION, SiteRules, validate_article
 
 
 class Refused(Exception):

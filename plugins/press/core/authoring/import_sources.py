@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .import_read import parse_date
-from .slugs import slugify, unique_slug
+from ..content.slugs import slugify, unique_slug
 
 _HEADING = re.compile(r"^(further reading|sources|references|read more|related reading)[:.]?$", re.IGNORECASE)
 _ENTRY = re.compile(r"^(?P<publisher>[^–—]+?)\s+[–—-]\s+(?P<rest>.+)$")

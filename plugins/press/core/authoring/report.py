@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Iterable, Sequence
 
-from .problems import ContentError, plural
+from ..content.problems import ContentError, plural
 
 
 @dataclass(frozen=True)

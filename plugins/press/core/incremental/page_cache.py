@@ -44,7 +44,7 @@ def _exact(value: Any) -> Any:
 
 
 def fingerprint(parts: Iterable[tuple[str, str]]) -> str:
-    """A hash of named parts (``press.core.digest``)."""
+    """A hash of named parts (``press.core.incremental.digest``)."""
     return digest(f"press-page-cache:{FORMAT}", parts)
 
 

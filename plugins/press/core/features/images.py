@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 import PIL
 from PIL import Image
 
-from .problems import ContentError
+from ..content.problems import ContentError
 
 WIDTHS = (480, 960, 1440)
 WEBP_QUALITY = 80

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from .catalog import Catalog
-from .model import Article, Author, Publication
-from .problems import ContentError
-from .slugs import slugify
+from ..content.catalog import Catalog
+from ..content.model import Article, Author, Publication
+from ..content.problems import ContentError
+from ..content.slugs import slugify
 
 RESERVED_SECTION_SLUGS = frozenset({"page", "posts"})
 

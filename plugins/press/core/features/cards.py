@@ -32,10 +32,10 @@ from typing import Mapping
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from .atomic_write import write_atomically
+from ..incremental.atomic_write import write_atomically
 from .listings import ListingPage
-from .model import Article, Author, Publication
-from .views import date_view
+from ..content.model import Article, Author, Publication
+from ..views import date_view
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN_X, MARGIN_Y = 72, 60
@@ -49,7 +49,7 @@ LINE_SPACING = 1.2
 ELLIPSIS = "\u2026"
 CARD_KINDS = frozenset({"home", "publication", "section", "tag", "author"})  # listing kinds that get their own card
 
-FONTS = Path(__file__).resolve().parents[1] / "fonts"
+FONTS = Path(__file__).resolve().parents[2] / "fonts"
 REGULAR = FONTS / "DejaVuSans.ttf"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
