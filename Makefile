@@ -62,4 +62,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --n $(N) --runs $(RUNS)
 
 clean:
-	rm -rf $(VENV) site .site.tmp .site.old .cache
+	rm -rf $(VENV) site .site.*.tmp .site.*.old .cache

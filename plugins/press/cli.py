@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
             message, hint = (exc.message, exc.hint) if isinstance(exc, Refused) else (str(exc), "")
             print(f"press {args.command}: error: {message}" + (f"\n  hint: {hint}" if hint else ""), file=sys.stderr)
             return 2
+        except KeyboardInterrupt:
+            left = "; the site folder is left as it was" if args.command == "build" else ""
+            print(f"press {args.command}: interrupted{left}", file=sys.stderr)
+            return 130
 
 
 def _parser() -> argparse.ArgumentParser:

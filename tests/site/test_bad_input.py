@@ -65,7 +65,8 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
 def test_a_successful_build_replaces_the_site(tmp_path: Path) -> None:
     fixture = make_fixture(tmp_path, {"vera2/posts/2025/fine.md": article("Fine")})
     fixture.site.mkdir()
-    (fixture.site / "stale.html").write_text("old")
+    for name in ("sitemap.xml", "404.html", "stale.html"):  # a previous build's site, with a page it no longer has
+        (fixture.site / name).write_text("old")
     assert build_atomically(tmp_path / "mkdocs.yml")
     assert not (fixture.site / "stale.html").exists()
     assert (fixture.site / "vera2/2025/11/fine/index.html").exists()

@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort
 from PIL import Image
 
 from press.core.features import cards
+from press.core.incremental import memos
 
 from .builder import Fixture, article, base_config, make_fixture
 
@@ -197,7 +198,7 @@ def test_the_404_page_leads_back_to_the_latest_articles(site: Fixture) -> None:
 def test_an_unchanged_site_is_never_redrawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     drawn: list[cards.CardSpec] = []
     real = cards.render_png
-    monkeypatch.setattr(cards, "render_png", lambda spec, layout=None: drawn.append(spec) or real(spec, layout))
+    monkeypatch.setattr(memos, "render_png", lambda spec, layout=None: drawn.append(spec) or real(spec, layout))
     config = social_config(tmp_path / "cache")
     first = make_fixture(tmp_path / "one", files(), config)
     first.build()

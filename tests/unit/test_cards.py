@@ -10,7 +10,9 @@ import pytest
 from PIL import Image
 
 from press.core.features import cards
-from press.core.features.cards import CardSpec, card_key, cached_card, layout_card, render_png
+from press.core.features.cards import CardSpec, card_key, layout_card, render_png
+from press.core.incremental import memos
+from press.core.incremental.memos import cached_card
 
 from .rules import AUTHORS, PUBLICATIONS
 from .test_catalog_and_listings import article
@@ -102,7 +104,7 @@ def test_the_cache_key_changes_with_the_background_bytes_and_the_fonts(monkeypat
 def test_the_cache_draws_a_card_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     drawn: list[CardSpec] = []
     real = cards.render_png
-    monkeypatch.setattr(cards, "render_png", lambda spec, layout=None: drawn.append(spec) or real(spec, layout))
+    monkeypatch.setattr(memos, "render_png", lambda spec, layout=None: drawn.append(spec) or real(spec, layout))
     first, new = cached_card(SPEC, tmp_path)
     again, new_again = cached_card(SPEC, tmp_path)
     assert (new, new_again, first, len(drawn)) == (True, False, again, 1)

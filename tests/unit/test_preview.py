@@ -10,10 +10,10 @@ import pytest
 from press.core.content.catalog import build_catalog
 from press.core.features.listings import ListingPage
 from press.core.incremental.preview import Snapshot, page_digests, plan, record_digests
-from press.core.features import related
-from press.core.features.related import Related, RelatedMemo, related_articles
-from press.core.content import checked
-from press.core.content.checked import ArticleMemo, check_article_file
+from press.core.features.related import Related, related_articles
+from press.core.content.checked import check_article_file
+from press.core.incremental import memos
+from press.core.incremental.memos import ArticleMemo, RelatedMemo
 from press.core.site import Options, RawFile, Site, load_site
 
 from .rules import RULES
@@ -84,12 +84,12 @@ def test_unchanged_files_are_not_checked_again(tmp_path, monkeypatch) -> None:
 
     memo.save(tmp_path / "articles.pickle")  # the next build, in a new process, reads what this one checked
     with monkeypatch.context() as patch:
-        patch.setattr(checked, "check_article_file", lambda *args: pytest.fail("checked again"))
+        patch.setattr(memos, "check_article_file", lambda *args: pytest.fail("checked again"))
         memo = ArticleMemo.load(tmp_path / "articles.pickle", "code-1")
         assert load(text).catalog.articles[0] == first
     calls = []
     with monkeypatch.context() as patch:
-        patch.setattr(checked, "check_article_file", lambda *args: calls.append(args) or check_article_file(*args))
+        patch.setattr(memos, "check_article_file", lambda *args: calls.append(args) or check_article_file(*args))
         memo = ArticleMemo.load(tmp_path / "articles.pickle", "code-2")  # other code: nothing is trusted
         assert load(text).catalog.articles[0] == first and len(calls) == 1
 
@@ -104,13 +104,13 @@ def test_related_lists_are_reused_while_their_inputs_hold_and_show_the_new_recor
         raise AssertionError("computed again")
 
     with monkeypatch.context() as patch:
-        patch.setattr(related, "related_articles", computed)
+        patch.setattr(memos, "related_articles", computed)
         faster = dataclasses.replace(two, readtime=9)  # not an input of related articles: a new process reads the file
         assert RelatedMemo().related(build_catalog([one, faster]), **limits)[one.src_path].same == (faster,)
     retagged = dataclasses.replace(two, tags=("z",))
     assert RelatedMemo().related(build_catalog([one, retagged]), **limits) == related_articles(
         build_catalog([one, retagged]), limit=4, other_limit=3, threshold=0.1)
     with monkeypatch.context() as patch:
-        patch.setattr(related, "related_articles", computed)
+        patch.setattr(memos, "related_articles", computed)
         with pytest.raises(AssertionError, match="computed again"):  # new code: its lists are not trusted
             RelatedMemo().related(build_catalog([one, retagged]), **limits | {"version": "code-2"})

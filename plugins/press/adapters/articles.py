@@ -7,6 +7,8 @@ adds the generated listing pages, and gives templates plain data under ``press``
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -27,11 +29,13 @@ from ..core.content.citations import source_anchor
 from ..core.content.authors import bio_markdown
 from ..core.features.ctas import check_ctas
 from ..core.content.model import ConnectBlock, Cta, Publication, Source
+from ..core.content.problems import ContentError
 from ..core.features.reading_lists import ReadingList, is_reading_list
-from ..core.content.checked import ArticleMemo
+from ..core.incremental.memos import ArticleMemo
 from ..core.incremental.digest import code_digest
 from ..core.site import Options, RawFile, Site, article_publication, load_site
 from ..core.content.validate import SiteRules
+from ..core.urls import OutputRefused, Outputs
 from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
 from ..mdx.citations import CitationsExtension
 from . import material_markup
@@ -97,6 +101,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = None
+        # The one registry of this build's output paths: every press plugin writes through it.
+        self.outputs = Outputs(Path(config.site_dir))
         self.pages_by_src: dict[str, ListingPage | IndexPage] = {}
         self.lists_by_src: dict[str, ReadingList] = {}
         self.problems: list[str] = []  # content problems shown on every page of the live preview
@@ -148,7 +154,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         lists = [f for f in files if is_reading_list(f.src_uri)]
         authors_file = files.get_file_from_path(self.config.authors_file)
         options = self.options()
-        site = self.load(files, options)
+        files, refused = contained_files(files, config.docs_dir)
+        site = self.load(files, options, refused)
         warn_on(site.warnings, config, log)
         if self.serving and site.errors:
             # The live preview stays up: the broken files are left out and every page lists the problems.
@@ -175,10 +182,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         """This build's date and what it shows; call after on_config."""
         return Options(get_build_datetime(), self._show_unpublished(), self.config.per_page, self.config.home_count)
 
-    def load(self, files: Files, options: Options) -> Site:
+    def load(self, files: Files, options: Options, refused: list[ContentError] = []) -> Site:
         """Every article, reading list and author, with every problem as data: never raises for content.
 
-        The build (on_files) and ``press check`` both call it, so they report the same problems.
+        The build (on_files) and ``press check`` both call it, so they report the same problems;
+        `refused` are the problems of files left out before (`contained_files`).
         """
         pubs = self.publications
         articles = [f for f in files if article_publication(f.src_uri, pubs)]
@@ -194,7 +202,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         )
         if not self.serving:  # the live preview keeps its memo in memory
             memo.save(self.store)
-        return site
+        return dataclasses.replace(site, errors=sorted(site.errors + refused)) if refused else site
 
     def _memo(self) -> ArticleMemo:
         """The checked articles of the last build: from this process under `serve`, else from the cache folder."""
@@ -255,6 +263,27 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return context
 
 
+    # First of every plugin's on_env: every file of the build is known (each plugin's on_files has run) and
+    # nothing is written yet; feeds, redirects and the search index claim their paths after this.
+    @event_priority(100)
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        refused = []
+        for file in sorted(files, key=lambda f: f.dest_uri):
+            try:
+                self.outputs.claim(file.dest_uri, file.src_uri if not file.generated_by else f"{file.generated_by} ({file.src_uri})")
+            except OutputRefused as exc:
+                refused.append(f"{exc.path}: {exc.message}")
+        for name in config.theme.static_templates:
+            try:
+                self.outputs.claim(name, "the theme")
+            except OutputRefused as exc:
+                refused.append(f"{exc.path}: {exc.message}")
+        if refused:
+            for line in refused:
+                log.error(f"output {line}")
+            raise PluginError(f"press/articles: {len(refused)} output paths refused; nothing was written")
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return material_markup.repair(output)
 
@@ -268,6 +297,25 @@ def articles_plugin(config: MkDocsConfig, name: str) -> ArticlesPlugin:
     if not isinstance(articles, ArticlesPlugin):
         raise PluginError(f"{name}: add press/articles before {name} under plugins in mkdocs.yml")
     return articles
+
+
+def contained_files(files: Files, docs_dir: str) -> tuple[Files, list[ContentError]]:
+    """`files` without the content files that are links leading out of the docs folder, and a problem for each.
+
+    Git stores symbolic links, so one commit can add ``content/env.txt -> /proc/self/environ``; MkDocs
+    follows links and would publish what they point at (a CI job's secrets). Nothing of such a file is read.
+    """
+    root = os.path.realpath(docs_dir)
+    kept, refused = [], []
+    for file in files:
+        if file.abs_src_path and Path(file.src_dir or "") == Path(docs_dir):
+            real = os.path.realpath(file.abs_src_path)
+            if os.path.commonpath([root, real]) != root:
+                refused.append(ContentError(file.src_uri, None, "", f"is a link to {real}, outside the docs folder",
+                                            "replace the link with the file itself: nothing is read through a link that leaves content/"))
+                continue
+        kept.append(file)
+    return (Files(kept), refused) if refused else (files, refused)
 
 
 def _without_front_matter(file: File, site: Site, dest_uri: str | None = None) -> File:

@@ -1,47 +1,120 @@
-"""Build a site without ever leaving a half-written output folder.
+"""Build a site without ever leaving a half-written output folder, or deleting anything else.
 
-MkDocs writes straight into ``site_dir``; a failed build would leave a mix of
-old and new pages. We build into a sibling temporary folder and swap it in
-only when the build succeeded.
+MkDocs writes straight into ``site_dir``; a failed build would leave a mix of old and new pages.
+We build into a sibling temporary folder and swap it in only when the build succeeded. Because the
+swap replaces the output folder whole, the folder is checked first (a command line may come from
+a pull request): it must not be, or contain, the docs folder, the configuration's folder, the
+repository or the home folder, nor lie inside the docs folder, and an existing folder must be a
+site a build made. Two builds into one folder take turns: the second stops with a message.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
+import os
 import shutil
+import tempfile
 from pathlib import Path
+from typing import Iterator
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
+from ..core.urls import refused_site_dir
+
 log = logging.getLogger("mkdocs.plugins.press.build")
+# A folder the build may replace: empty, or with what every build writes.
+BUILT_MARKERS = ("sitemap.xml", "404.html")
 
 
 def build_atomically(config_file: str | Path, site_dir: str | Path | None = None, *, strict: bool = True) -> bool:
-    """Build into ``.<site>.tmp`` and replace ``site_dir`` on success. Returns whether it succeeded."""
+    """Build into a fresh ``.<site>.*.tmp`` folder and replace ``site_dir`` on success. Returns whether it succeeded.
+
+    On Ctrl-C the staging folder is removed, ``site_dir`` is left as it was and KeyboardInterrupt propagates.
+    """
     config_path = Path(config_file).resolve()
-    target = Path(site_dir).resolve() if site_dir else config_path.parent / "site"
-    staging = target.with_name(f".{target.name}.tmp")
-    retired = target.with_name(f".{target.name}.old")
-    shutil.rmtree(staging, ignore_errors=True)
+    target = Path(os.path.abspath(site_dir)) if site_dir else config_path.parent / "site"
     try:
-        config = load_config(str(config_path), site_dir=str(staging), strict=strict)
-    except ConfigurationError as exc:
+        config = load_config(str(config_path), site_dir=str(target), strict=strict)
+    except (ConfigurationError, Abort) as exc:
         log.error(f"{config_path.name}: {exc}")
         return False
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    except (Abort, BuildError) as exc:
-        log.error(f"build failed, {target.name}/ left as it was: {exc}")
-        shutil.rmtree(staging, ignore_errors=True)
+    if (why := refused_output_folder(target, Path(config.docs_dir), config_path.parent)) is not None:
+        log.error(f"refused to build: {why}; choose another --site-dir (the default is site/ beside {config_path.name})")
         return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _turn(target) as ours:
+        if not ours:
+            log.error(f"another press build is writing {target}: wait for it to finish, then build again")
+            return False
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+        try:
+            config["site_dir"] = str(staging)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            except (Abort, BuildError) as exc:
+                log.error(f"build failed, {target.name}/ left as it was: {exc}")
+                return False
+            finally:
+                config.plugins.on_shutdown()
+            _swap(staging, target)
+            return True
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def refused_output_folder(target: Path, docs_dir: Path, config_dir: Path) -> str | None:
+    """Why the build must not replace `target`, or None."""
+    protected = {"the docs folder": docs_dir, "the configuration's folder": config_dir, "the home folder": Path.home()}
+    if (repository := _repository(config_dir)) is not None:
+        protected["the repository"] = repository
+    if (why := refused_site_dir(target, protected)) is not None:
+        return why
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        return f"{target} is not a folder"
+    if target.is_dir() and any(target.iterdir()) and not all((target / name).is_file() for name in BUILT_MARKERS):
+        return f"{target} is a folder with files that no build made (no {' or '.join(BUILT_MARKERS)}), and the build would replace it"
+    return None
+
+
+def _repository(folder: Path) -> Path | None:
+    """The git work tree `folder` is in, found by its ``.git`` entry (no git command needed)."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+@contextlib.contextmanager
+def _turn(target: Path) -> Iterator[bool]:
+    """Hold an exclusive lock on the output folder's parent for one build; yields whether we got it.
+
+    A lock on the folder (flock on its descriptor) leaves no file behind, and the kernel releases
+    it when the process ends, however it ends.
+    """
+    fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
     finally:
-        config.plugins.on_shutdown()
-    shutil.rmtree(retired, ignore_errors=True)
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put the new site in place; the old one is removed only after the new one is there."""
+    retired = None
     if target.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+        os.rmdir(retired)
         target.rename(retired)
     staging.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
-    return True
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)

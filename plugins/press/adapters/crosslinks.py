@@ -7,7 +7,6 @@ Everything is computed once per build from the Catalog of ``press/articles``
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +21,13 @@ from mkdocs.structure.pages import Page
 
 from ..core.incremental.digest import code_digest
 from ..core.features.redirects import Redirect, plan_redirects, redirect_html
-from ..core.features.related import RelatedMemo
+from ..core.incremental.memos import RelatedMemo
 from ..core.features.reading_lists import memberships
 from ..core.site import Site
 from ..core.features.source_library import FOLDER, Publisher, publisher_url, source_library
-from ..core.views import article_card, date_view
+from ..core.urls import OutputRefused
+from ..core.features.dates import date_view
+from ..core.views import article_card
 from .articles import articles_plugin
 from .reporting import fail_on
 
@@ -124,20 +125,16 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
             self._write(config, redirect, site_url)
 
     def _write(self, config: MkDocsConfig, redirect: Redirect, site_url: str) -> None:
-        target = os.path.join(config.site_dir, redirect.output_path)
-        # A live preview rebuild keeps the output folder: the redirect this process wrote there is no one else's page.
-        if os.path.exists(target) and target not in _WRITTEN:
-            raise PluginError(f"press/crosslinks: the redirect /{redirect.old} of {redirect.article.src_path} would overwrite {target}")
-        _WRITTEN.add(target)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as out:
-            out.write(redirect_html(redirect, site_url))
+        try:
+            self.articles.outputs.write(redirect.output_path, redirect_html(redirect, site_url).encode("utf-8"),
+                                        f"the redirect_from of {redirect.article.src_path}")
+        except OutputRefused as exc:
+            raise PluginError(f"press/crosslinks: {exc}")
 
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"
         return self.articles.site
 
 
-# Both live across the live preview's rebuilds, which create new plugin instances.
+# Lives across the live preview's rebuilds, which create new plugin instances.
 _RELATED = RelatedMemo()
-_WRITTEN: set[str] = set()  # the redirect files this process wrote

@@ -28,6 +28,7 @@ from ..core.features.ctas import cta_for
 from ..core.features.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_content, render_feeds
 from ..core.features.listings import ListingPage
 from ..core.incremental.page_cache import PageCache, fingerprint
+from ..core.urls import OutputRefused
 from ..core.site import Site
 from .articles import articles_plugin
 from .render_cache import environment
@@ -129,16 +130,20 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                                                          ("body", bodies.get(article.src_path, ""))])
             return digests[article.src_path]
 
-        written: set[str] = set()
-        reused = 0
+        outputs = self.articles.outputs
+        written = reused = 0
         for scope in self.scopes:
             key = fingerprint([("common", common), ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url))),
                                ("items", " ".join(digest(a) for a in scope.articles))])
             paths = (scope.rss_path, scope.atom_path)
-            if all(in_place.get(path) == key and os.path.isfile(os.path.join(config.site_dir, path)) for path in paths):
-                if written.intersection(paths):
-                    raise PluginError(f"press/feeds: two feeds would be written to {scope.rss_path} or {scope.atom_path}")
-                written.update(paths)
+            owner = f"the {scope.kind} feed {scope.key!r}" if scope.key else f"the {scope.kind} feed"
+            if all(in_place.get(path) == key and (outputs.root / path).is_file() for path in paths):
+                try:
+                    for path in paths:
+                        outputs.claim(path, owner)
+                except OutputRefused as exc:
+                    raise PluginError(f"press/feeds: {exc}")
+                written += len(paths)
                 reused += 1
                 continue
             stored = [cache.get(path, key) for path in paths]
@@ -154,15 +159,13 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 for path, data in zip((scope.rss_path, scope.atom_path), feeds):
                     cache.put(path, key, data.decode("utf-8"))
             for path, data in zip((scope.rss_path, scope.atom_path), feeds):
-                if path in written:
-                    raise PluginError(f"press/feeds: two feeds would be written to {path}")
-                written.add(path)
-                target = os.path.join(config.site_dir, path)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "wb") as out:
-                    out.write(data)
+                try:
+                    outputs.write(path, data, owner)
+                except OutputRefused as exc:
+                    raise PluginError(f"press/feeds: {exc}")
+                written += 1
                 in_place[path] = key
-        log.debug(f"wrote {len(written)} feeds, {2 * reused} of them from the cache")
+        log.debug(f"wrote {written} feeds, {2 * reused} of them from the cache")
 
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"

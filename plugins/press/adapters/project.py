@@ -25,7 +25,7 @@ from ..core.features.images import is_raster, unreadable
 from ..core.content.model import Author, Publication
 from ..core.site import Site, article_publication
 from ..core.content.validate import SiteRules
-from .articles import ArticlesPlugin
+from .articles import ArticlesPlugin, contained_files
 from .reporting import docs_prefix
 
 PLUGIN = "press/articles"
@@ -82,7 +82,8 @@ class Project:
         files = get_files(self.config)
         files.add_files_from_theme(self.config.theme.get_env(), self.config)
         articles = sum(1 for f in files if article_publication(f.src_uri, self.publications))
-        site = self.plugin.load(files, self.plugin.options())
+        files, refused = contained_files(files, self.config.docs_dir)
+        site = self.plugin.load(files, self.plugin.options(), refused)
         images = unreadable((f.src_uri, f.content_bytes) for f in files if not f.is_documentation_page() and is_raster(f.src_uri))
         return dataclasses.replace(site, errors=sorted(site.errors + images)), articles
 

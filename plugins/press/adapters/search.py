@@ -35,6 +35,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.features.search_index import BundleStore, html_pages, index_key, link_tree
+from ..core.urls import OutputRefused
+from .articles import articles_plugin
 
 log = get_plugin_logger(__name__)
 
@@ -80,7 +82,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         site = Path(config.site_dir)
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         store = BundleStore(base_dir / self.config.cache_dir / "search")
-        target = site / self.config.bundle
+        try:
+            target = articles_plugin(config, "press/search").outputs.claim_folder(self.config.bundle, "press/search")
+        except OutputRefused as exc:
+            raise PluginError(f"press/search: {exc}")
         if self.serving and target.is_dir():
             # A preview rebuild that kept its output folder (press/preview): it keeps the index too, until the
             # background has checked the pages and, if one changed, indexed them again.

@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core.features import cards
+from ..core.incremental import memos
 from ..core.features.listings import IndexPage, ListingPage
 from ..core.content.model import Article
 from ..core.content.problems import ContentError
@@ -128,13 +129,13 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         A card whose background cannot be read is left for `_article_card`, which warns and draws it plain.
         """
         keyed = {cards.card_key(spec): spec for spec in specs}
-        todo = {key: spec for key, spec in keyed.items() if not cards.card_file(self.cache_dir, key).is_file()}
+        todo = {key: spec for key, spec in keyed.items() if not memos.card_file(self.cache_dir, key).is_file()}
         if not todo:
             return 0  # the usual rebuild: every card is in the cache, no thread to start
 
         def draw(item: tuple[str, cards.CardSpec]) -> bool:
             try:
-                return cards.cached_card(item[1], self.cache_dir, item[0])[1]
+                return memos.cached_card(item[1], self.cache_dir, item[0])[1]
             except cards.CardError:
                 return False
 
@@ -157,7 +158,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         if path not in self.added:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"press/social: {path} is already a file of the site: social cards are written there")
-            cached, _ = cards.cached_card(spec, self.cache_dir, key)
+            cached, _ = memos.cached_card(spec, self.cache_dir, key)
             self.placed.add(path, cached, files, config)
             self.added.add(path)
         return CardImage(self.site_info.url + path, spec.alt)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Protocol
 
 from .content.authors import load_authors
 from .content.catalog import Catalog, build_catalog, find_duplicates, visible
-from .content.checked import ArticleMemo, RawFile, check_article_file
+from .content.checked import CheckedArticle, RawFile, check_article_file
 from .content.links import backlinks, check_links
 from .features.listings import Page, check_urls, plan_listings
 from .content.model import Article, Author, Publication
@@ -44,6 +44,14 @@ class Site:
     links_in: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict, repr=False)  # article src -> find_links of its body
 
 
+class Checker(Protocol):
+    """What checks article files for `load_site` when earlier results may be reused (``incremental.memos.ArticleMemo``)."""
+
+    def start(self, rules: SiteRules) -> None: ...
+    def check(self, file: RawFile, publication: str) -> CheckedArticle: ...
+    def finish(self) -> None: ...
+
+
 def article_publication(path: str, publications: Mapping[str, Publication]) -> str | None:
     """``vera2/posts/2025/x.md`` -> ``vera2``; None for files that are not articles."""
     parts = path.split("/")
@@ -53,7 +61,7 @@ def article_publication(path: str, publications: Mapping[str, Publication]) -> s
 
 
 def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: SiteRules, options: Options,
-              authored_urls: Mapping[str, str] = {}, reading_lists: Iterable[RawFile] = (), memo: ArticleMemo | None = None) -> Site:
+              authored_urls: Mapping[str, str] = {}, reading_lists: Iterable[RawFile] = (), memo: Checker | None = None) -> Site:
     """Parse, validate and index everything; `errors` lists every problem of every file.
 
     With a ``memo``, unchanged article files are taken from the previous build instead of checked again.

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .content.citations import source_anchor
+from .features.dates import date_view
 from .features.ctas import connect_for, cta_for
 from .features.listings import IndexPage, ListingPage, author_url, section_url, tag_url
 from .content.model import Article, Author, ConnectBlock, Cta, Publication
@@ -27,11 +28,6 @@ class ViewContext:
     ctas: Mapping[str, Cta] = field(default_factory=dict)
     connect: Mapping[str, ConnectBlock] = field(default_factory=dict)
     author_bios: Mapping[str, str] = field(default_factory=dict)  # author id -> bio HTML, rendered by the adapter
-
-
-def date_view(when: dt.datetime | dt.date) -> dict[str, str]:
-    """``{"iso": "2025-11-28T00:00:00-05:00", "display": "November 28, 2025"}``."""
-    return {"iso": when.isoformat(), "display": f"{when:%B} {when.day}, {when.year}"}
 
 
 def article_card(article: Article, ctx: ViewContext) -> dict[str, Any]:

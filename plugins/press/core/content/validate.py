@@ -17,6 +17,7 @@ from .frontmatter import Document, FieldPath, describe, format_field
 from .model import Article, Author, Correction, Publication, Source
 from .problems import ContentError, did_you_mean
 from .slugs import SLUG_PATTERN, slugify, unique_slug
+from ..urls import OutputRefused, redirect_path
 
 KNOWN_KEYS = (
     "title", "description", "date", "updated", "id", "slug", "authors", "categories", "tags",
@@ -322,10 +323,10 @@ class _ArticleChecker:
     def redirects(self) -> list[str]:
         paths = []
         for i, old in enumerate(self.string_list("redirect_from", example="[old/path/]")):
-            if re.match(r"^[a-z]+:", old) or old.startswith("//") or ".." in old.split("/"):
-                self.error(("redirect_from", i), f"expected a path on this site, got {old!r}", "write the old path without the domain, such as 2024/old-slug/")
-                continue
-            paths.append(old.strip("/") + "/" if not old.endswith(".html") else old.lstrip("/"))
+            try:
+                paths.append(redirect_path(old))
+            except OutputRefused as exc:
+                self.error(("redirect_from", i), f"{exc.path!r} {exc.message}", exc.hint or "write an old path of this site, such as 2024/old-slug/")
         return paths
 
     def corrections(self) -> tuple[Correction, ...]:

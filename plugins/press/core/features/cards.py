@@ -32,10 +32,9 @@ from typing import Mapping
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from ..incremental.atomic_write import write_atomically
 from .listings import ListingPage
 from ..content.model import Article, Author, Publication
-from ..views import date_view
+from .dates import date_view
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN_X, MARGIN_Y = 72, 60
@@ -292,25 +291,6 @@ def card_key(spec: CardSpec) -> str:
     digest.update(json.dumps([spec.label, spec.title, list(spec.footer), spec.color.lower()], ensure_ascii=False).encode())
     digest.update(hashlib.sha256(spec.background).digest() if spec.background is not None else b"no background")
     return digest.hexdigest()
-
-
-def cached_card(spec: CardSpec, cache_dir: Path, key: str | None = None) -> tuple[Path, bool]:
-    """The card's PNG in `cache_dir`, drawn only when it is not there yet: (path, whether it was drawn).
-
-    `key` is `card_key(spec)` when the caller has it already. The file is written under a temporary
-    name and renamed, so a build that stops half way, or two builds drawing the same card at once,
-    never leave a truncated PNG behind.
-    """
-    target = card_file(cache_dir, key or card_key(spec))
-    if target.is_file():
-        return target, False
-    write_atomically(target, render_png(spec))
-    return target, True
-
-
-def card_file(cache_dir: Path, key: str) -> Path:
-    """Where `cached_card` keeps the card of this key."""
-    return cache_dir / f"{key}.png"
 
 
 def site_path(key: str, prefix: str = "assets/cards/") -> str:

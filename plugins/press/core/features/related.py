@@ -13,16 +13,12 @@ scores below `threshold` are not shown; ties go to the newer article, then the U
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..incremental.atomic_write import write_atomically
 from ..content.catalog import Catalog
-from ..incremental.digest import digest
 from ..content.model import Article
 from ..content.slugs import slugify
 
@@ -87,44 +83,4 @@ def related_articles(catalog: Catalog, *, limit: int = 4, other_limit: int = 3, 
         result[article.src_path] = Related(tuple(same[:limit]), tuple(other[:other_limit]))
     return result
 
-
-class RelatedMemo:
-    """Related lists reused while their inputs hold: between the live preview's rebuilds, and between builds on disk.
-
-    The inputs are what `related_articles` reads: the order of the articles and each one's
-    publication, section, tags, sources, title and description, the settings and the code
-    (``version``). Editing an article's prose leaves them unchanged; the lists found for them
-    are then mapped onto this build's records. At 10,000 articles this is most of what the
-    related lists cost a rebuild.
-    """
-
-    def __init__(self) -> None:
-        self.key: str | None = None
-        self.found: dict[str, tuple[list[str], list[str]]] = {}
-
-    def related(self, catalog: Catalog, *, limit: int, other_limit: int, threshold: float, version: str = "",
-                store: Path | None = None) -> dict[str, Related]:
-        """`related_articles`, from memory or from ``store`` (a JSON file) when the inputs are the same."""
-        inputs = [("settings", repr((limit, other_limit, threshold, version)))]
-        inputs += [(a.src_path, repr((a.publication, a.section, a.tags, [s.url for s in a.further_reading], a.title, a.description)))
-                   for a in catalog.articles]
-        key = digest("press-related:1", inputs)
-        if key != self.key and store is not None:
-            self._load(store)
-        if key != self.key:
-            result = related_articles(catalog, limit=limit, other_limit=other_limit, threshold=threshold)
-            self.key = key
-            self.found = {src: ([a.src_path for a in r.same], [a.src_path for a in r.other]) for src, r in result.items()}
-            if store is not None:
-                write_atomically(store, json.dumps({"key": key, "found": self.found}, sort_keys=True).encode("utf-8"))
-            return result
-        by_src = catalog.by_src
-        return {src: Related(tuple(by_src[s] for s in same), tuple(by_src[s] for s in other)) for src, (same, other) in self.found.items()}
-
-    def _load(self, store: Path) -> None:
-        try:
-            data = json.loads(store.read_text(encoding="utf-8"))
-            self.key, self.found = data["key"], {src: (same, other) for src, (same, other) in data["found"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # absent or unreadable: computed again
 

@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from ..content.catalog import Catalog
 from ..content.model import Publication
-from ..views import date_view
+from .dates import date_view
 
 
 def robots_txt(site_url: str) -> str:

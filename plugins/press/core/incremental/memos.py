@@ -1,0 +1,143 @@
+"""Results kept between builds, each keyed by a digest of everything it depends on.
+
+A feature computes; a memo here decides whether it must: the checked article files, the related
+lists and the social cards. Each entry is written with one atomic write, so a build that stops
+half way never leaves a truncated entry behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from pathlib import Path
+
+from ..content.catalog import Catalog
+from ..content.checked import FORMAT, CheckedArticle, RawFile, check_article_file
+from ..content.validate import SiteRules
+from ..features.cards import CardSpec, card_key, render_png
+from ..features.related import Related, related_articles
+from .atomic_write import write_atomically
+from .digest import digest
+
+
+def rules_key(rules: SiteRules) -> str:
+    """The rules as one stable string (sets sorted: their order changes with each process's hash seed)."""
+    cta_ids = sorted(rules.cta_ids) if rules.cta_ids is not None else None
+    return digest(FORMAT, [("rules", repr((rules.publications, rules.authors, str(rules.timezone), sorted(rules.known_files), cta_ids)))])
+
+
+class ArticleMemo:
+    """Checked article files by path, each with the digest of the bytes it was checked from.
+
+    Any change to the rules (an author, a file added or removed, the configuration) or to the
+    code (``version``) starts it over. Call `start` before a build's files, `finish` after.
+    """
+
+    def __init__(self, version: str = "") -> None:
+        self.version = version
+        self.key: str | None = None  # rules and version the entries were checked under
+        self.entries: dict[str, tuple[bytes, CheckedArticle]] = {}  # path -> (digest of its bytes, result)
+        self.seen: set[str] = set()
+        self.changed = False
+        self.rules: SiteRules | None = None
+
+    def start(self, rules: SiteRules) -> None:
+        key = digest(FORMAT, [("rules", rules_key(rules)), ("version", self.version)])
+        if key != self.key:
+            self.key, self.entries, self.changed = key, {}, True
+        self.rules, self.seen = rules, set()
+
+    def check(self, file: RawFile, publication: str) -> CheckedArticle:
+        assert self.rules is not None, "call start() first"
+        key = hashlib.sha256(file.raw).digest()
+        self.seen.add(file.path)
+        entry = self.entries.get(file.path)
+        if entry is None or entry[0] != key:
+            entry = self.entries[file.path] = (key, check_article_file(file, publication, self.rules))
+            self.changed = True
+        return entry[1]
+
+    def finish(self) -> None:
+        """Drop the files this build no longer has."""
+        if self.entries.keys() - self.seen:
+            self.entries = {path: entry for path, entry in self.entries.items() if path in self.seen}
+            self.changed = True
+
+    @classmethod
+    def load(cls, path: Path, version: str) -> ArticleMemo:
+        """The memo stored at ``path`` (our own cache: pickled records), or an empty one."""
+        memo = cls(version)
+        try:
+            with open(path, "rb") as stored:
+                key, entries = pickle.load(stored)
+            memo.key, memo.entries = key, entries
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            pass  # absent, unreadable or from other code: everything is checked again
+        return memo
+
+    def save(self, path: Path) -> None:
+        """Only when it changed."""
+        if self.changed:
+            write_atomically(path, pickle.dumps((self.key, self.entries), protocol=pickle.HIGHEST_PROTOCOL))
+            self.changed = False
+
+
+class RelatedMemo:
+    """Related lists reused while their inputs hold: between the live preview's rebuilds, and between builds on disk.
+
+    The inputs are what `related_articles` reads: the order of the articles and each one's
+    publication, section, tags, sources, title and description, the settings and the code
+    (``version``). Editing an article's prose leaves them unchanged; the lists found for them
+    are then mapped onto this build's records. At 10,000 articles this is most of what the
+    related lists cost a rebuild.
+    """
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.found: dict[str, tuple[list[str], list[str]]] = {}
+
+    def related(self, catalog: Catalog, *, limit: int, other_limit: int, threshold: float, version: str = "",
+                store: Path | None = None) -> dict[str, Related]:
+        """`related_articles`, from memory or from ``store`` (a JSON file) when the inputs are the same."""
+        inputs = [("settings", repr((limit, other_limit, threshold, version)))]
+        inputs += [(a.src_path, repr((a.publication, a.section, a.tags, [s.url for s in a.further_reading], a.title, a.description)))
+                   for a in catalog.articles]
+        key = digest("press-related:1", inputs)
+        if key != self.key and store is not None:
+            self._load(store)
+        if key != self.key:
+            result = related_articles(catalog, limit=limit, other_limit=other_limit, threshold=threshold)
+            self.key = key
+            self.found = {src: ([a.src_path for a in r.same], [a.src_path for a in r.other]) for src, r in result.items()}
+            if store is not None:
+                write_atomically(store, json.dumps({"key": key, "found": self.found}, sort_keys=True).encode("utf-8"))
+            return result
+        by_src = catalog.by_src
+        return {src: Related(tuple(by_src[s] for s in same), tuple(by_src[s] for s in other)) for src, (same, other) in self.found.items()}
+
+    def _load(self, store: Path) -> None:
+        try:
+            data = json.loads(store.read_text(encoding="utf-8"))
+            self.key, self.found = data["key"], {src: (same, other) for src, (same, other) in data["found"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # absent or unreadable: computed again
+
+
+def cached_card(spec: CardSpec, cache_dir: Path, key: str | None = None) -> tuple[Path, bool]:
+    """The card's PNG in `cache_dir`, drawn only when it is not there yet: (path, whether it was drawn).
+
+    `key` is `card_key(spec)` when the caller has it already. The file is written under a temporary
+    name and renamed, so a build that stops half way, or two builds drawing the same card at once,
+    never leave a truncated PNG behind.
+    """
+    target = card_file(cache_dir, key or card_key(spec))
+    if target.is_file():
+        return target, False
+    write_atomically(target, render_png(spec))
+    return target, True
+
+
+def card_file(cache_dir: Path, key: str) -> Path:
+    """Where `cached_card` keeps the card of this key."""
+    return cache_dir / f"{key}.png"
