@@ -42,7 +42,7 @@ site: $(STAMP)
 	$(BIN)/press build
 
 # Live preview: drafts and scheduled articles are shown, marked as such; content problems are listed on
-# every page (not strict, so a broken article never stops the server). --dirty: after an edit, press/preview
+# every page (not strict, so a broken article never stops the server). --dirty: after an edit, press/incremental
 # renders again only the pages whose inputs changed.
 serve: $(STAMP)
 	$(BIN)/$(ENGINE) serve --livereload --dirty --no-strict

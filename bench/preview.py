@@ -37,7 +37,7 @@ from .run import OUT, VARIANTS, ensure_corpus, log, save, spread
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-# The product as `make serve` runs it (press/preview renders only what an edit changed); the floor as MkDocs serves by default.
+# The product as `make serve` runs it (press/incremental renders only what an edit changed); the floor as MkDocs serves by default.
 SERVE_FLAGS = {"product": ["--dirty"], "floor": []}
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 

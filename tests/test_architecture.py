@@ -20,9 +20,9 @@ FORBIDDEN = ("mkdocs", "jinja2", "material", "properdocs")
 LAYERS = ("content", "features", "incremental", "authoring")
 
 # What each part of core may import from core. "top" is core's composing modules (site, views);
-# "urls" (every output path and the registry that keeps writes inside the site) imports nothing.
+# "urls" (every URL and output path, and the registry that keeps writes inside the site) imports only content.slugs.
 ALLOWED = {
-    "urls": set(),
+    "urls": {"content"},  # slugs only: URLs are made of slugs
     "content": {"urls", "content"},
     "features": {"urls", "content", "features"},
     "top": {"urls", "content", "features", "top"},
@@ -97,3 +97,9 @@ def test_core_never_reads_the_clock() -> None:
         text = path.read_text(encoding="utf-8")
         for call in ("datetime.now(", "dt.datetime.now(", "date.today(", "time.time("):
             assert call not in text, f"{path.name} calls {call}: the build date comes from the adapter"
+
+
+def test_urls_are_made_of_slugs_and_nothing_else() -> None:
+    """Every module may import urls, so urls may import nothing that imports it back."""
+    inside = sorted(m for m in imported_modules(CORE / "urls.py") if part_of(m) is not None)
+    assert inside == ["press.core.content.slugs"]

@@ -20,7 +20,8 @@ from .adapters.building import build_atomically
 from .adapters.project import Project, ProjectError, load_project
 from .core.authoring import report
 from .core.authoring.importer import import_article
-from .core.authoring.scaffold import Refused, article_path, article_url, new_article, place
+from .core.authoring.scaffold import Refused, new_article, place
+from .core.urls import article_path, article_publication, article_url
 
 EXIT_CODES = """\
 exit status: 0 when done (check: no problems), 1 when check found problems or a file would be
@@ -178,10 +179,10 @@ def _read(path: Path) -> str:
 def _publication_of(project: Project, path: Path) -> str | None:
     """``content/vera2/posts/...`` -> ``vera2``."""
     try:
-        parts = path.resolve().relative_to(project.docs_dir.resolve()).parts
+        rel = path.resolve().relative_to(project.docs_dir.resolve()).as_posix()
     except ValueError:
         return None
-    return parts[0] if len(parts) >= 3 and parts[1] == "posts" and parts[0] in project.publications else None
+    return article_publication(rel, project.publications)
 
 
 def _write(project: Project, target: Path, text: str, url: str | None, out: TextIO) -> int:

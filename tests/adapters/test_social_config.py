@@ -26,16 +26,15 @@ def configured(tmp_path: Path, social: dict, **settings):
 
 def test_defaults(tmp_path: Path) -> None:
     _, social = configured(tmp_path, {})
-    assert social.cache_dir == tmp_path / ".cache/press/cards"  # beside mkdocs.yml
+    assert social.cache.root == tmp_path / ".cache/press"  # the one store of press/articles, beside mkdocs.yml
     assert social.schema_types == {"dispatch": "BlogPosting", "vera2": "NewsArticle"}
     assert social._color("vera2") == social._color(None) == "#263238"
     assert social.site_info.logo == "https://news.example/assets/images/favicon.png"
 
 
 def test_options_override_the_defaults(tmp_path: Path) -> None:
-    _, social = configured(tmp_path, {"cache_dir": "/tmp/elsewhere", "colors": {"vera2": "#1F3A7A"},
+    _, social = configured(tmp_path, {"colors": {"vera2": "#1F3A7A"},
                                       "schema_types": {"dispatch": "Article"}, "logo": "images/logo.png"})
-    assert social.cache_dir == Path("/tmp/elsewhere/cards")
     assert social.schema_types == {"dispatch": "Article", "vera2": "NewsArticle"}
     assert social._color("vera2") == "#1F3A7A" and social._color("dispatch") == "#263238"
     assert social.site_info.logo == "https://news.example/images/logo.png"

@@ -1,4 +1,4 @@
-"""The live preview's rebuild after an edit (``serve --dirty`` with press/preview) equals a full build.
+"""The live preview's rebuild after an edit (``serve --dirty`` with press/incremental) equals a full build.
 
 Each case edits the content of a running preview, rebuilds the way ``mkdocs serve --dirty`` does (same
 process, same output folder), then builds the same content from scratch into another folder: the two
@@ -17,7 +17,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from press.adapters import search
+from press.adapters.serve_state import STATE
 from press.adapters.engine import NAME as ENGINE
 
 from .builder import Fixture, article, base_config, make_fixture
@@ -144,7 +144,7 @@ def test_the_kept_index_catches_up_in_the_background(running: Fixture, caplog: p
     EDITS["prose"][0](running)
     rebuild(running, caplog)
     assert index(running.root / "preview") == stale  # the page is shown at once, with the index it had
-    search._BACKGROUND.executor.submit(lambda: None).result()  # wait for the queued index
+    STATE.search.executor.submit(lambda: None).result()  # wait for the queued index
     caplog.clear()
     with caplog.at_level(logging.DEBUG, logger=ENGINE):
         serve_build(running, running.root / "full", dirty=False)

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from press.adapters import search
+from press.adapters.serve_state import STATE
 from press.adapters.engine import NAME as ENGINE
 
 from .builder import Fixture, article, make_fixture, press_messages
@@ -58,7 +58,7 @@ def test_the_preview_shows_the_page_first_and_the_index_follows(tmp_path: Path, 
     fixture.write("vera2/posts/2025/second.md", article("Second", date="2025-11-21", body="Words about zeppelins."))
     messages = build_logged(fixture, caplog, "serve")
     assert any(m.startswith("press: search: indexing the changed pages in the background") for m in messages)
-    search._BACKGROUND.executor.submit(lambda: None).result()  # wait for the queued index
+    STATE.search.executor.submit(lambda: None).result()  # wait for the queued index
     assert bundle(fixture) != stale
     # The index it placed is the one a full build makes for these pages.
     assert REUSED in build_logged(fixture, caplog, "serve")

@@ -62,7 +62,8 @@ def files() -> dict[str, str | bytes]:
 
 def social_config(cache: Path, **options: Any) -> dict[str, Any]:
     config = base_config() | {"site_description": "Fixture news and notes."}
-    config["plugins"].append({"press/social": {"cache_dir": str(cache)} | SOCIAL | options})
+    config["plugins"][0]["press/articles"]["cache_dir"] = str(cache)  # the one cache folder of every press plugin
+    config["plugins"].append({"press/social": SOCIAL | options})
     return config
 
 
@@ -203,7 +204,7 @@ def test_an_unchanged_site_is_never_redrawn(tmp_path: Path, monkeypatch: pytest.
     first = make_fixture(tmp_path / "one", files(), config)
     first.build()
     count = len(drawn)
-    assert count == len(list((tmp_path / "cache/cards").glob("*.png"))) > len(ARTICLES)
+    assert count == len(list((tmp_path / "cache/cards").rglob("*.png"))) > len(ARTICLES)
     second = make_fixture(tmp_path / "two", files(), config)
     second.build()
     assert len(drawn) == count  # every card came from the cache

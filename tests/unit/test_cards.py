@@ -13,6 +13,7 @@ from press.core.features import cards
 from press.core.features.cards import CardSpec, card_key, layout_card, render_png
 from press.core.incremental import memos
 from press.core.incremental.memos import cached_card
+from press.core.incremental.store import Store
 
 from .rules import AUTHORS, PUBLICATIONS
 from .test_catalog_and_listings import article
@@ -105,11 +106,11 @@ def test_the_cache_draws_a_card_once(tmp_path: Path, monkeypatch: pytest.MonkeyP
     drawn: list[CardSpec] = []
     real = cards.render_png
     monkeypatch.setattr(memos, "render_png", lambda spec, layout=None: drawn.append(spec) or real(spec, layout))
-    first, new = cached_card(SPEC, tmp_path)
-    again, new_again = cached_card(SPEC, tmp_path)
+    first, new = cached_card(SPEC, Store(tmp_path))
+    again, new_again = cached_card(SPEC, Store(tmp_path))
     assert (new, new_again, first, len(drawn)) == (True, False, again, 1)
     assert first.read_bytes() == real(SPEC)
-    assert [p.name for p in tmp_path.iterdir()] == [f"{card_key(SPEC)}.png"]  # no temporary file left behind
+    assert [p.name for p in first.parent.iterdir()] == [f"{card_key(SPEC)}.png"]  # no temporary file left behind
 
 
 def test_a_background_image_is_drawn_and_a_broken_one_is_an_error() -> None:

@@ -14,6 +14,7 @@ from press.core.features.related import Related, related_articles
 from press.core.content.checked import check_article_file
 from press.core.incremental import memos
 from press.core.incremental.memos import ArticleMemo, RelatedMemo
+from press.core.incremental.store import Store
 from press.core.site import Options, RawFile, Site, load_site
 
 from .rules import RULES
@@ -82,21 +83,21 @@ def test_unchanged_files_are_not_checked_again(tmp_path, monkeypatch) -> None:
     assert site.errors == [] and site.catalog.articles[0] is not first
     assert [e.field for e in load(text).errors] == ["link"]  # and back, the broken link is reported again
 
-    memo.save(tmp_path / "articles.pickle")  # the next build, in a new process, reads what this one checked
+    memo.save(Store(tmp_path))  # the next build, in a new process, reads what this one checked
     with monkeypatch.context() as patch:
         patch.setattr(memos, "check_article_file", lambda *args: pytest.fail("checked again"))
-        memo = ArticleMemo.load(tmp_path / "articles.pickle", "code-1")
+        memo = ArticleMemo.load(Store(tmp_path), "code-1")
         assert load(text).catalog.articles[0] == first
     calls = []
     with monkeypatch.context() as patch:
         patch.setattr(memos, "check_article_file", lambda *args: calls.append(args) or check_article_file(*args))
-        memo = ArticleMemo.load(tmp_path / "articles.pickle", "code-2")  # other code: nothing is trusted
+        memo = ArticleMemo.load(Store(tmp_path), "code-2")  # other code: nothing is trusted
         assert load(text).catalog.articles[0] == first and len(calls) == 1
 
 
 def test_related_lists_are_reused_while_their_inputs_hold_and_show_the_new_records(tmp_path, monkeypatch) -> None:
     one, two = article("one", 1, tags=("x", "y")), article("two", 2, tags=("x", "y"))
-    limits = {"limit": 4, "other_limit": 3, "threshold": 0.1, "version": "code-1", "store": tmp_path / "related.json"}
+    limits = {"limit": 4, "other_limit": 3, "threshold": 0.1, "version": "code-1", "store": Store(tmp_path)}
     first = RelatedMemo().related(build_catalog([one, two]), **limits)
     assert first == related_articles(build_catalog([one, two]), limit=4, other_limit=3, threshold=0.1)
 

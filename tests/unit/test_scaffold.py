@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from press.core.content.frontmatter import parse_document
-from press.core.authoring.scaffold import Refused, article_url, new_article, place
+from press.core.authoring.scaffold import Refused, new_article, place
 from press.core.content.validate import PLACEHOLDER_DESCRIPTION, count_words, validate_article
 
 from .rules import AUTHORS, PUBLICATIONS, RULES
+from press.core.urls import article_url
 
 DATE = dt.date(2025, 11, 20)
 

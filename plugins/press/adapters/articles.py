@@ -24,22 +24,24 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from ..core.features.listings import IndexPage, ListingPage, check_publications, section_url
-from ..core.content.citations import source_anchor
+from ..core.features.listings import IndexPage, ListingPage, check_publications
 from ..core.content.authors import bio_markdown
 from ..core.features.ctas import check_ctas
 from ..core.content.model import ConnectBlock, Cta, Publication, Source
 from ..core.content.problems import ContentError
 from ..core.features.reading_lists import ReadingList, is_reading_list
 from ..core.incremental.memos import ArticleMemo
+from ..core.incremental.store import Store
 from ..core.incremental.digest import code_digest
-from ..core.site import Options, RawFile, Site, article_publication, load_site
+from ..core.site import Options, RawFile, Site, load_site
 from ..core.content.validate import SiteRules
 from ..core.urls import OutputRefused, Outputs
 from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
 from ..mdx.citations import CitationsExtension
 from . import material_markup
 from .reporting import fail_on, log_errors, warn_on
+from .serve_state import STATE
+from ..core.urls import article_publication, page_file, section_url, source_anchor
 
 log = get_plugin_logger(__name__)
 
@@ -86,7 +88,7 @@ class ArticlesConfig(base.Config):
     home_count = c.Type(int, default=10)
     # Drafts and scheduled articles: shown (and marked) under `mkdocs serve`, left out of builds.
     show_unpublished = c.Optional(c.Type(bool))
-    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; checked articles are kept in its articles.pickle
+    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml: every press plugin keeps its cache there
 
 
 class ArticlesPlugin(BasePlugin[ArticlesConfig]):
@@ -107,7 +109,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.lists_by_src: dict[str, ReadingList] = {}
         self.problems: list[str] = []  # content problems shown on every page of the live preview
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.store = base_dir / self.config.cache_dir / "articles.pickle"
+        self.cache = Store(base_dir / self.config.cache_dir)  # the one store of every press cache
         if not config.use_directory_urls:
             raise PluginError("press/articles: use_directory_urls must stay true: articles and listings live at folder URLs")
         try:
@@ -201,18 +203,17 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             rules, options, authored, [RawFile(f.src_uri, f.content_bytes) for f in lists], memo=memo,
         )
         if not self.serving:  # the live preview keeps its memo in memory
-            memo.save(self.store)
+            memo.save(self.cache)
         return dataclasses.replace(site, errors=sorted(site.errors + refused)) if refused else site
 
     def _memo(self) -> ArticleMemo:
         """The checked articles of the last build: from this process under `serve`, else from the cache folder."""
-        global _MEMO
         version = code_digest()
         if not self.serving:
-            return ArticleMemo.load(self.store, version)
-        if _MEMO is None or _MEMO.version != version:
-            _MEMO = ArticleMemo.load(self.store, version)
-        return _MEMO
+            return ArticleMemo.load(self.cache, version)
+        if STATE.articles is None or STATE.articles.version != version:
+            STATE.articles = ArticleMemo.load(self.cache, version)
+        return STATE.articles
 
     def _show_unpublished(self) -> bool:
         return self.serving if self.config.show_unpublished is None else self.config.show_unpublished
@@ -220,7 +221,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def _article_file(self, file: File, site: Site, config: MkDocsConfig) -> File:
         """The article at its dated URL, its Markdown without the front matter the core already parsed."""
         article = site.catalog.by_src[file.src_uri]
-        return _without_front_matter(file, site, dest_uri=f"{article.url}index.html")
+        return _without_front_matter(file, site, dest_uri=page_file(article.url))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
@@ -286,9 +287,6 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return material_markup.repair(output)
-
-
-_MEMO: ArticleMemo | None = None  # lives across the live preview's rebuilds, which create new plugin instances
 
 
 def articles_plugin(config: MkDocsConfig, name: str) -> ArticlesPlugin:

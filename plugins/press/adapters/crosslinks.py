@@ -7,7 +7,6 @@ Everything is computed once per build from the Catalog of ``press/articles``
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -24,12 +23,14 @@ from ..core.features.redirects import Redirect, plan_redirects, redirect_html
 from ..core.incremental.memos import RelatedMemo
 from ..core.features.reading_lists import memberships
 from ..core.site import Site
-from ..core.features.source_library import FOLDER, Publisher, publisher_url, source_library
+from ..core.features.source_library import Publisher, source_library
 from ..core.urls import OutputRefused
 from ..core.features.dates import date_view
 from ..core.views import article_card
 from .articles import articles_plugin
 from .reporting import fail_on
+from .serve_state import STATE
+from ..core.urls import SOURCES_FOLDER, publisher_url
 
 log = get_plugin_logger(__name__)
 
@@ -38,7 +39,6 @@ class CrosslinksConfig(base.Config):
     related_limit = c.Type(int, default=4)
     other_limit = c.Type(int, default=3)  # related articles from the other publication
     threshold = c.Type(float, default=2.0)  # below this score nothing is shown
-    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; related lists are kept in its related.json
 
 
 class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
@@ -49,20 +49,19 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
         self.articles = articles
         self.library_pages: dict[str, Publisher | None] = {}  # src_uri -> publisher (None: the index)
         if articles.generated_nav and isinstance(config.nav, list):
-            config.nav.insert(-3, {"Sources": f"{FOLDER}/index.md"})
+            config.nav.insert(-3, {"Sources": f"{SOURCES_FOLDER}/index.md"})
 
     # After press/articles (priority 50) has built the Catalog.
     @event_priority(0)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         site = self._site()
-        memo = _RELATED if self.articles.serving else RelatedMemo()
-        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        memo = STATE.related if self.articles.serving else RelatedMemo()
         self.related = memo.related(site.catalog, limit=self.config.related_limit, other_limit=self.config.other_limit,
                                     threshold=self.config.threshold, version=code_digest(),
-                                    store=base_dir / self.config.cache_dir / "related.json")
+                                    store=self.articles.cache)
         self.memberships = memberships(site.reading_lists)
         self.library = source_library(site.catalog)
-        self.library_pages = {f"{FOLDER}/index.md": None} | {f"{p.url}index.md": p for p in self.library}
+        self.library_pages = {f"{SOURCES_FOLDER}/index.md": None} | {f"{p.url}index.md": p for p in self.library}
         for src, publisher in self.library_pages.items():
             if src not in files.src_uris:
                 files.append(File.generated(config, src, content="",
@@ -136,5 +135,3 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
         return self.articles.site
 
 
-# Lives across the live preview's rebuilds, which create new plugin instances.
-_RELATED = RelatedMemo()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import mimetypes
 import os
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
@@ -32,13 +31,13 @@ from ..core.urls import OutputRefused
 from ..core.site import Site
 from .articles import articles_plugin
 from .render_cache import environment
+from .serve_state import STATE
 
 log = get_plugin_logger(__name__)
 
 
 class FeedsConfig(base.Config):
     limit = c.Type(int, default=20)  # items per feed
-    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; feeds are kept in its feeds/ folder
 
 
 class FeedsPlugin(BasePlugin[FeedsConfig]):
@@ -103,17 +102,16 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Both feeds of every scope; a scope whose items and settings are unchanged is copied from the cache."""
         site = self._site()
-        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        cache = PageCache(base_dir / self.config.cache_dir / "feeds")
+        cache = PageCache(self.articles.cache, "feeds")
         bodies, in_place = self.bodies, {}
         if self.articles.serving:
-            # The live preview renders only the pages an edit changed (press/preview): the others keep the
+            # The live preview renders only the pages an edit changed (press/incremental): the others keep the
             # body of their last rendering, and the feeds already in the output folder stay when unchanged.
-            bodies = _CARRIED.setdefault(config.site_dir, {})
+            bodies = STATE.bodies.setdefault(config.site_dir, {})
             bodies.update(self.bodies)
             for gone in bodies.keys() - site.catalog.by_src.keys():
                 del bodies[gone]
-            in_place = _IN_PLACE.setdefault(config.site_dir, {})
+            in_place = STATE.feeds.setdefault(config.site_dir, {})
         contents: dict[str, str] = {}
         enclosures: dict[str, Enclosure] = {}
         digests: dict[str, str] = {}
@@ -170,11 +168,6 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"
         return self.articles.site
-
-
-# Both live across the live preview's rebuilds, which create new plugin instances; by output folder.
-_CARRIED: dict[str, dict[str, str]] = {}  # article src -> its body as last rendered
-_IN_PLACE: dict[str, dict[str, str]] = {}  # feed path -> the key of the feed written there
 
 
 def _enclosure(image: str, config: MkDocsConfig, site_url: str) -> Enclosure:

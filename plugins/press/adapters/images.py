@@ -8,11 +8,8 @@ hero and card images our templates draw get the same data through ``press``.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -20,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from ..core.features.images import ResponsiveImage, is_raster, prepare, unreadable
 from ..core.features.img_tags import SIZES, rewrite_images
+from .articles import articles_plugin
 from .placing import Placed
 from .reporting import fail_on
 
@@ -27,16 +25,11 @@ log = get_plugin_logger(__name__)
 VARIANTS = "assets/images/"
 
 
-class ImagesConfig(base.Config):
-    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; variants go in its images/ folder
-
-
-class ImagesPlugin(BasePlugin[ImagesConfig]):
+class ImagesPlugin(BasePlugin):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> None:
-        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.cache_dir = base_dir / self.config.cache_dir / "images"
+        self.cache_dir = articles_plugin(config, "press/images").cache.folder("images")
         self.images: dict[str, ResponsiveImage] = {}
 
     # After press/articles (50) moved articles, before plugins that add their own generated images.

@@ -1,4 +1,4 @@
-"""``press/page-cache``: pages whose template context is unchanged are not rendered again (``press.core.incremental.page_cache``).
+"""Pages whose template context is unchanged are not rendered again (``press.core.incremental.page_cache``), for ``press/incremental``.
 
 MkDocs renders every page's template on every build; with thousands of articles
 that is the largest cost of a rebuild. This plugin fingerprints what the template
@@ -21,15 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core.incremental.page_cache import PageCache, Uncacheable, context_parts, exact_json, fingerprint
+from .articles import articles_plugin
 from .render_cache import environment, plain, toc_token
 
 log = get_plugin_logger(__name__)
@@ -40,14 +38,10 @@ COVERED = ("page", "nav", "pages", "config", "base_url", "extra_css", "extra_jav
 INSTALLED = Path(sysconfig.get_paths()["purelib"]).resolve()  # themes installed here are covered by their version
 
 
-class PageCacheConfig(base.Config):
-    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; entries go in its pages/ folder
-
-
 class _Reusable:
     """A page template that returns the stored output when the context carries one."""
 
-    def __init__(self, template: jinja2.Template, plugin: PageCachePlugin):
+    def __init__(self, template: jinja2.Template, plugin: PageReuse):
         self.template, self.plugin = template, plugin
 
     def render(self, context: dict[str, Any]) -> str:
@@ -64,21 +58,16 @@ class _Reusable:
         return output
 
 
-class PageCachePlugin(BasePlugin[PageCacheConfig]):
-    supports_multiple_instances = False
+class PageReuse:
+    """One build's page cache; ``press/incremental`` calls it from ``on_env`` and ``on_page_context``."""
 
-    def on_config(self, config: MkDocsConfig) -> None:
-        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.cache = PageCache(base_dir / self.config.cache_dir / "pages")
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.cache = PageCache(articles_plugin(config, "press/incremental").cache)
         self.site_key: str | None = None
         self.hits = self.misses = self.uncacheable = 0
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
-        self.nav = nav
-
-    # Last: the wrapper must be what MkDocs gets for every page.
-    @event_priority(-100)
-    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    def wrap(self, env: jinja2.Environment) -> jinja2.Environment:
+        """Hand MkDocs each page template behind the wrapper that returns stored output."""
         load = env.get_template
 
         def get_template(name: Any, parent: str | None = None, globals: Any = None) -> Any:
@@ -88,9 +77,7 @@ class PageCachePlugin(BasePlugin[PageCacheConfig]):
         env.get_template = get_template  # type: ignore[method-assign]
         return env
 
-    # Last: the fingerprint must cover what every other plugin put in the context.
-    @event_priority(-100)
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
         if self.site_key is None:
             self.site_key = site_key(config, self.nav)
         try:
@@ -106,7 +93,7 @@ class PageCachePlugin(BasePlugin[PageCacheConfig]):
         context[ENTRY] = (dest, key, self.cache.get(dest, key))
         return context
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def report(self) -> None:
         log.debug(f"pages: {self.hits} from the cache, {self.misses} rendered and stored, {self.uncacheable} uncacheable")
 
 

@@ -5,7 +5,7 @@ MkDocs' copies took 2.6 s of a 10,000-article rebuild. A plugin registers each o
 output path, with that same path as its source, so MkDocs' copy finds the file already in place
 and leaves it (``File.copy_file`` catches ``shutil.SameFileError`` for plugins that write into the
 site themselves), and links it there in ``on_env``: after whatever empties the output folder
-(``mkdocs build`` before ``on_files``, press/preview in ``on_nav``), before MkDocs copies files.
+(``mkdocs build`` before ``on_files``, press/incremental in ``on_nav``), before MkDocs copies files.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
-"""``press/preview``: the live preview renders again only the pages an edit changed (``press.core.incremental.preview``).
+"""The live preview renders again only the pages an edit changed (``press.core.incremental.preview``), for ``press/incremental``.
 
 ``make serve`` runs ``mkdocs serve --dirty``: MkDocs then keeps the output folder between
 rebuilds and asks each page's ``File.is_modified()`` whether to render it again, judging by
 modification times. Times cannot tell that a listing shows an article whose title was just
 edited, and our articles and listings are generated files, which always count as modified. So
-on a dirty build this plugin gives each page's File the answer instead, from the comparison of
+on a dirty build this part gives each page's File the answer instead, from the comparison of
 this build's inputs with the previous build's in this process:
 
 - nothing to compare with (the first build, or ``mkdocs build --dirty``), a change every page
@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
@@ -36,9 +36,9 @@ from ..core.incremental.digest import digest
 from .articles import articles_plugin
 from .engine import NAME as ENGINE
 from .page_cache import site_key
+from .serve_state import STATE
 
 log = get_plugin_logger(__name__)
-_PREVIOUS: dict[str, preview.Snapshot] = {}  # site_dir -> the inputs of the last build that completed there
 
 
 class _QuietDirtyWarning(logging.Filter):
@@ -51,45 +51,27 @@ class _QuietDirtyWarning(logging.Filter):
 _QUIET = _QuietDirtyWarning()
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in memory: each rebuild loads a new Jinja environment, which compiled them all again.
-
-    Jinja checks each entry against its template's source, so an edited template is compiled afresh.
-    """
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self.compiled.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_TEMPLATES = _CompiledTemplates()
+class PreviewPlan:
+    """The plan of each dirty build; lives as long as ``press/incremental`` (a serve process)."""
 
+    dirty = False  # set by `start`: `serve --dirty` or `build --dirty`
 
-class PreviewPlugin(BasePlugin):
-    supports_multiple_instances = False
-    dirty = False  # set by on_startup: `serve --dirty` or `build --dirty`
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def start(self, dirty: bool) -> None:
         self.dirty = dirty
         if dirty:
             logging.getLogger(f"{ENGINE}.commands.build").addFilter(_QUIET)  # a Filter is added once however often
 
-    def on_config(self, config: MkDocsConfig) -> None:
-        self.articles = articles_plugin(config, "press/preview")
+    def configure(self, config: MkDocsConfig) -> None:
+        self.articles = articles_plugin(config, "press/incremental")
         self.current: preview.Snapshot | None = None
 
-    # Last: the plan needs what every plugin's on_files and on_nav computed; MkDocs reads pages right after.
-    @event_priority(-100)
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+    def plan(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+        """Tell each page's File whether to render it again, and empty the folder when everything must be."""
         if not self.dirty:
             return
-        previous = _PREVIOUS.pop(config.site_dir, None)  # a build that fails from here on leaves nothing to compare with
+        previous = STATE.previous.pop(config.site_dir, None)  # a build that fails from here on leaves nothing to compare with
         if not os.path.isdir(config.site_dir):
             previous = None
         self.current = self._snapshot(config, files, nav)
@@ -110,9 +92,9 @@ class PreviewPlugin(BasePlugin):
                 os.unlink(file.abs_dest_path)
         log.info(f"preview: rendering {len(render)} of {len(docs)} pages ({plan.reason})")
 
-    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> None:
+    def keep_templates(self, env: jinja2.Environment) -> None:
         if self.dirty:
-            env.bytecode_cache = _TEMPLATES
+            env.bytecode_cache = STATE.templates
 
     def _snapshot(self, config: MkDocsConfig, files: Files, nav: Navigation) -> preview.Snapshot:
         site = self.articles.site
@@ -143,11 +125,9 @@ class PreviewPlugin(BasePlugin):
         assert site is not None
         return {target for target, sources in site.backlinks.items() if changed.intersection(sources)}
 
-    # Last: only a build whose every step succeeded is one the next build may start from.
-    @event_priority(-200)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def finish(self, config: MkDocsConfig) -> None:
         if self.current is not None:
-            _PREVIOUS[config.site_dir] = self.current
+            STATE.previous[config.site_dir] = self.current
 
 
 def _answer(value: bool) -> Callable[[], bool]:

@@ -23,10 +23,11 @@ from mkdocs.structure.files import get_files
 from ..core.content.authors import load_authors
 from ..core.features.images import is_raster, unreadable
 from ..core.content.model import Author, Publication
-from ..core.site import Site, article_publication
+from ..core.site import Site
 from ..core.content.validate import SiteRules
 from .articles import ArticlesPlugin, contained_files
 from .reporting import docs_prefix
+from ..core.urls import article_publication
 
 PLUGIN = "press/articles"
 

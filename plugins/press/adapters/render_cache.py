@@ -1,4 +1,4 @@
-"""``press/render-cache``: reuse the rendered Markdown of unchanged articles (``press.core.incremental.render_cache``).
+"""Reuse the rendered Markdown of unchanged articles (``press.core.incremental.render_cache``), for ``press/incremental``.
 
 On a hit the engine is handed an empty body to convert (nothing to do), and the
 cached HTML, table of contents and anchors are put back on the page as soon as
@@ -12,13 +12,10 @@ from __future__ import annotations
 import json
 import logging
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
@@ -33,10 +30,6 @@ log = get_plugin_logger(__name__)
 RENDERERS = ("markdown", "pymdown-extensions", "mkdocs", "properdocs", "mkdocs-material", "pygments", "nrp-press")
 
 
-class RenderCacheConfig(base.Config):
-    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; entries go in its render/ folder
-
-
 class _Collect(logging.Handler):
     """The messages logged while one page renders."""
 
@@ -49,20 +42,17 @@ class _Collect(logging.Handler):
             self.records.append((record.levelno, record.name, record.getMessage()))
 
 
-class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
-    supports_multiple_instances = False
+class RenderReuse:
+    """One build's render cache; ``press/incremental`` calls it from ``on_page_markdown`` and ``on_page_content``."""
 
-    def on_config(self, config: MkDocsConfig) -> None:
-        self.articles = articles_plugin(config, "press/render-cache")
-        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.cache = RenderCache(base_dir / self.config.cache_dir / "render")
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.articles = articles_plugin(config, "press/incremental")
+        self.cache = RenderCache(self.articles.cache)
         self.environment = environment(config)
         self.pending: dict[str, tuple[str, _Collect | None, Rendered | None]] = {}  # src -> (key, collector, hit)
         self.hits = self.misses = 0
 
-    # Last: the key must cover the Markdown exactly as the engine will convert it.
-    @event_priority(-100)
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def markdown(self, markdown: str, page: Page, files: Files) -> str:
         site = self.articles.site
         article = site.catalog.by_src.get(page.file.src_uri) if site else None
         if article is None:
@@ -93,9 +83,7 @@ class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
         return [("markdown", markdown), ("src", page.file.src_uri), ("url", page.url), ("targets", "\n".join(targets)),
                 ("sources", "\n".join(sources)), ("environment", self.environment)]
 
-    # First: every other plugin's on_page_content sees the restored page.
-    @event_priority(100)
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def content(self, html: str, page: Page, files: Files) -> str:
         key, collector, hit = self.pending.pop(page.file.src_uri, (None, None, None))
         if key is None:
             return html
@@ -114,7 +102,7 @@ class RenderCachePlugin(BasePlugin[RenderCacheConfig]):
             {f.src_uri: dict(anchors) for f, anchors in (page.links_to_anchors or {}).items()}, collector.records))
         return html
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def report(self) -> None:
         log.debug(f"rendered Markdown: {self.hits} from the cache, {self.misses} converted")
 
 

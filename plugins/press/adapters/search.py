@@ -20,10 +20,9 @@ import shutil
 import subprocess
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -37,6 +36,7 @@ from mkdocs.structure.pages import Page
 from ..core.features.search_index import BundleStore, html_pages, index_key, link_tree
 from ..core.urls import OutputRefused
 from .articles import articles_plugin
+from .serve_state import STATE
 
 log = get_plugin_logger(__name__)
 
@@ -46,7 +46,6 @@ SEARCH_PAGE = "search/index.md"
 class SearchConfig(base.Config):
     bundle = c.Type(str, default="pagefind")  # folder of the index inside the site
     timeout = c.Type(int, default=900)  # seconds the indexer may take
-    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; indexes are kept in its search/ folder
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -80,16 +79,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        store = BundleStore(base_dir / self.config.cache_dir / "search")
+        articles = articles_plugin(config, "press/search")
+        store = BundleStore(articles.cache.folder("search"))
         try:
-            target = articles_plugin(config, "press/search").outputs.claim_folder(self.config.bundle, "press/search")
+            target = articles.outputs.claim_folder(self.config.bundle, "press/search")
         except OutputRefused as exc:
             raise PluginError(f"press/search: {exc}")
         if self.serving and target.is_dir():
-            # A preview rebuild that kept its output folder (press/preview): it keeps the index too, until the
+            # A preview rebuild that kept its output folder (press/incremental): it keeps the index too, until the
             # background has checked the pages and, if one changed, indexed them again.
-            _BACKGROUND.submit(lambda: self._index_in_background(store, site, target))
+            STATE.search.submit(lambda: self._index_in_background(store, site, target))
             return
         key = index_key(site, self.config.bundle, _settings())
         if store.place(key, target):
@@ -98,7 +97,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         previous = store.latest()
         if self.serving and previous is not None and store.place(previous, target):
             # The preview shows the page now; its search catches up when the new index is ready.
-            _BACKGROUND.submit(lambda: self._index_in_background(store, site, target))
+            STATE.search.submit(lambda: self._index_in_background(store, site, target))
             log.info("search: indexing the changed pages in the background; until then search shows the previous index")
             return
         self._index(store, key, site)
@@ -137,15 +136,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Index hard links to the pages as they are now, unless a newer build has queued its own request."""
         snapshot = store.scratch(f"pages.{threading.get_ident()}")
         try:
-            if _BACKGROUND.superseded():
+            if STATE.search.superseded():
                 return
             link_tree(site, snapshot, [p.relative_to(site).as_posix() for p in html_pages(site, self.config.bundle)])
             key = index_key(snapshot, self.config.bundle, _settings())
-            if _BACKGROUND.superseded() or not target.parent.is_dir():
+            if STATE.search.superseded() or not target.parent.is_dir():
                 return  # a newer build's request follows, or the server has stopped
             if store.place(key, target):
                 log.debug("search: no indexed page changed, the index is reused")
-            elif self._index(store, key, snapshot, background=True) and not _BACKGROUND.superseded() and target.parent.is_dir():
+            elif self._index(store, key, snapshot, background=True) and not STATE.search.superseded() and target.parent.is_dir():
                 store.place(key, target)
                 log.info("search: the index is up to date")
         except FileNotFoundError:
@@ -163,31 +162,3 @@ def _settings() -> list[tuple[str, str]]:
         if (path := Path.cwd() / name).is_file():
             found.append((name, path.read_text(encoding="utf-8")))
     return found
-
-
-class _Queue:
-    """One background indexer at a time for the live preview; only the newest request matters."""
-
-    def __init__(self) -> None:
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="press-search")
-        self.generation = 0
-        self.lock = threading.Lock()
-        self.local = threading.local()
-
-    def submit(self, job: Callable[[], None]) -> None:
-        with self.lock:
-            self.generation += 1
-            generation = self.generation
-
-        def run() -> None:
-            self.local.generation = generation
-            job()
-
-        self.executor.submit(run)
-
-    def superseded(self) -> bool:
-        with self.lock:
-            return self.local.generation != self.generation
-
-
-_BACKGROUND = _Queue()  # lives across the live preview's rebuilds, which create new plugin instances

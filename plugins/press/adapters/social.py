@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import os
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,6 +35,7 @@ from ..core.site import Site
 from ..core.features.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_json_ld, article_meta, script_json,
                                     website_meta)
 from ..core.features.wayfinding import not_found_view, robots_txt, sitemap_dates
+from ..core.urls import card_path
 from .articles import articles_plugin
 from .placing import Placed
 from .reporting import warn_on
@@ -44,11 +44,9 @@ log = get_plugin_logger(__name__)
 
 # JSON-LD types of the two publications unless mkdocs.yml says otherwise; any other publication: Article.
 DEFAULT_SCHEMA_TYPES = {"dispatch": "BlogPosting", "vera2": "NewsArticle"}
-CARDS_DIR = "assets/cards/"
 
 
 class SocialConfig(base.Config):
-    cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; cards go in its cards/ folder
     color = c.Type(str, default="#263238")  # cards of pages outside a publication and of publications without a colour
     colors = c.DictOfItems(c.Type(str), default={})  # publication id -> "#rrggbb"
     schema_types = c.DictOfItems(c.Choice(SCHEMA_TYPES), default={})  # publication id -> JSON-LD @type of its articles
@@ -75,8 +73,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         if self.config.not_found_count < 0:
             raise PluginError("press/social: not_found_count must be 0 or more")
         self.schema_types = DEFAULT_SCHEMA_TYPES | dict(self.config.schema_types)
-        base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.cache_dir = base_dir / self.config.cache_dir / "cards"
+        self.cache = articles.cache
         site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
         self.site_info = SiteInfo(site_url, config.site_name, config.site_description or "",
                                   config.theme.get("language") or "en", _logo(self.config.logo, config, site_url))
@@ -112,7 +109,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         for page in self.articles.pages_by_src.values():
             if isinstance(page, ListingPage) and page.number > 1 and (page.kind, page.key) in first_pages:
                 self.cards[page.src_uri] = first_pages[(page.kind, page.key)]
-        log.debug(f"social cards: {len(self.added)} in the site, {drawn} drawn, the others from {self.cache_dir}")
+        log.debug(f"social cards: {len(self.added)} in the site, {drawn} drawn, the others from the cache")
         if files.get_file_from_path("robots.txt") is None:  # an authored robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(self.site_info.url)))
         return files
@@ -129,13 +126,13 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         A card whose background cannot be read is left for `_article_card`, which warns and draws it plain.
         """
         keyed = {cards.card_key(spec): spec for spec in specs}
-        todo = {key: spec for key, spec in keyed.items() if not memos.card_file(self.cache_dir, key).is_file()}
+        todo = {key: spec for key, spec in keyed.items() if not memos.card_file(self.cache, key).is_file()}
         if not todo:
             return 0  # the usual rebuild: every card is in the cache, no thread to start
 
         def draw(item: tuple[str, cards.CardSpec]) -> bool:
             try:
-                return memos.cached_card(item[1], self.cache_dir, item[0])[1]
+                return memos.cached_card(item[1], self.cache, item[0])[1]
             except cards.CardError:
                 return False
 
@@ -154,11 +151,11 @@ class SocialPlugin(BasePlugin[SocialConfig]):
     def _card(self, spec: cards.CardSpec, files: Files, config: MkDocsConfig) -> CardImage:
         """The card's image, added to the site once however many pages share it."""
         key = cards.card_key(spec)
-        path = cards.site_path(key, CARDS_DIR)
+        path = card_path(key)
         if path not in self.added:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"press/social: {path} is already a file of the site: social cards are written there")
-            cached, _ = memos.cached_card(spec, self.cache_dir, key)
+            cached, _ = memos.cached_card(spec, self.cache, key)
             self.placed.add(path, cached, files, config)
             self.added.add(path)
         return CardImage(self.site_info.url + path, spec.alt)

@@ -16,10 +16,11 @@ from .content.catalog import Catalog, build_catalog, find_duplicates, visible
 from .content.checked import CheckedArticle, RawFile, check_article_file
 from .content.links import backlinks, check_links
 from .features.listings import Page, check_urls, plan_listings
-from .content.model import Article, Author, Publication
+from .content.model import Article, Author
 from .content.problems import ContentError
 from .features.reading_lists import ReadingList, load_reading_lists, reading_lists_index
 from .content.validate import SiteRules
+from .urls import article_publication
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,6 @@ class Checker(Protocol):
     def start(self, rules: SiteRules) -> None: ...
     def check(self, file: RawFile, publication: str) -> CheckedArticle: ...
     def finish(self) -> None: ...
-
-
-def article_publication(path: str, publications: Mapping[str, Publication]) -> str | None:
-    """``vera2/posts/2025/x.md`` -> ``vera2``; None for files that are not articles."""
-    parts = path.split("/")
-    if len(parts) >= 3 and parts[0] in publications and parts[1] == "posts" and path.endswith(".md"):
-        return parts[0]
-    return None
 
 
 def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: SiteRules, options: Options,

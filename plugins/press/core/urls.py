@@ -1,4 +1,4 @@
-"""Output paths of the site, and the one registry that every file written into it goes through.
+"""Every URL and output path of the site, and the one registry that every file written into it goes through.
 
 Content, ``mkdocs.yml`` and command lines may come from a pull request, so a path that reaches the
 file system is never trusted: `checked_path` accepts only a plain relative path (no absolute path,
@@ -10,11 +10,15 @@ single place that decides whether a path may be written.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Collection
+
+from .content.slugs import slugify
 
 MAX_NAME_BYTES = 255  # the longest file name ext4, APFS and NTFS accept
 # Top-level folders that the theme and the search index own: a redirect or a page there would be lost.
@@ -22,6 +26,80 @@ RESERVED_FOLDERS = ("assets", "pagefind")
 # Names of the files a site has (feeds, sitemap, styles, images): never a folder of a redirect.
 FILE_NAME = re.compile(r"\.(html?|xml|txt|css|js|json|png|jpe?g|webp|gif|svg|ico|gz)$", re.IGNORECASE)
 
+
+# --- every URL of the site, site-root-relative, folder URLs ending in "/" --------------------------
+
+FEED_RSS = "feed.xml"
+FEED_ATOM = "atom.xml"
+SOURCES_FOLDER = "sources"
+READING_LISTS_FOLDER = "reading-lists"
+CARDS_FOLDER = "assets/cards/"
+
+
+def article_path(publication: str, date: dt.date, slug: str) -> str:
+    """Where ``press new`` writes an article: ``vera2/posts/2025/<slug>.md`` (the file name is the slug)."""
+    return f"{publication}/posts/{date:%Y}/{slug}.md"
+
+
+def article_url(publication: str, date: dt.date, slug: str) -> str:
+    """Where an article is published: ``vera2/2025/11/<slug>/``."""
+    return f"{publication}/{date:%Y}/{date:%m}/{slug}/"
+
+
+def article_publication(path: str, publications: Collection[str]) -> str | None:
+    """``vera2/posts/2025/x.md`` -> ``vera2``; None for files that are not articles."""
+    parts = path.split("/")
+    if len(parts) >= 3 and parts[0] in publications and parts[1] == "posts" and path.endswith(".md"):
+        return parts[0]
+    return None
+
+
+def section_url(publication: str, section: str) -> str:
+    return f"{publication}/{slugify(section)}/"
+
+
+def tag_url(tag: str) -> str:
+    return f"tags/{slugify(tag)}/"
+
+
+def author_url(author_id: str) -> str:
+    return f"authors/{author_id}/"
+
+
+def archive_url(year: int | str) -> str:
+    return f"archive/{year}/"
+
+
+def listing_page_url(first: str, number: int) -> str:
+    """Page `number` of the listing at `first`: stable URLs, ``vera2/page/2/``."""
+    return first if number == 1 else f"{first}page/{number}/"
+
+
+def reading_list_url(list_id: str) -> str:
+    return f"{READING_LISTS_FOLDER}/{list_id}/"
+
+
+def publisher_url(name: str) -> str:
+    """A publisher's page in the source library."""
+    return f"{SOURCES_FOLDER}/{slugify(name) or 'unnamed'}/"
+
+
+def source_anchor(source_id: str) -> str:
+    """The stable anchor of a further-reading entry; chips link to it."""
+    return f"source-{source_id}"
+
+
+def card_path(key: str) -> str:
+    """Where a social card goes in the site: named by its key, so a changed card gets a new URL that link previews refetch."""
+    return f"{CARDS_FOLDER}{key[:20]}.png"
+
+
+def page_file(url: str) -> str:
+    """The file that serves a URL: ``a/b/`` -> ``a/b/index.html``; ``old.html`` stays."""
+    return url if url.endswith(".html") else f"{url}index.html"
+
+
+# --- what may be written --------------------------------------------------------------------------
 
 class OutputRefused(Exception):
     """A path that must not be written; ``message`` says why, ``hint`` what to do."""

@@ -11,12 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .content.citations import source_anchor
 from .features.dates import date_view
 from .features.ctas import connect_for, cta_for
-from .features.listings import IndexPage, ListingPage, author_url, section_url, tag_url
+from .features.listings import IndexPage, ListingPage
 from .content.model import Article, Author, ConnectBlock, Cta, Publication
 from .features.reading_lists import ReadingList
+from .urls import author_url, section_url, source_anchor, tag_url
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,9 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from ..core.content.citations import CITATION, chip_text, parse_keys, source_anchor
+from ..core.content.citations import CITATION, chip_text, parse_keys
 from ..core.content.model import Source
+from ..core.urls import source_anchor
 
 SourceLookup = Callable[[], Mapping[str, Source]]
 

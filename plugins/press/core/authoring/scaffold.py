@@ -20,6 +20,7 @@ from ..content.frontmatter import parse_document
 from ..content.model import Author, Publication
 from ..content.problems import did_you_mean
 from ..content.slugs import slugify
+from ..urls import article_path
 from ..content.validate import PLACEHOLDER_DESCRIPTION, SiteRules, validate_article
 
 
@@ -82,16 +83,6 @@ def _authors(author: str | None, known: Mapping[str, Author]) -> tuple[str, ...]
         if author_id not in known:
             raise Refused(f"unknown author {author_id!r}", did_you_mean(author_id, known, noun="authors") + " (defined in content/authors.yml)")
     return ids
-
-
-def article_path(pub_id: str, date: dt.date, slug: str) -> str:
-    """``vera2/posts/2025/<slug>.md``: the file name is the slug."""
-    return f"{pub_id}/posts/{date:%Y}/{slug}.md"
-
-
-def article_url(pub_id: str, date: dt.date, slug: str) -> str:
-    """Where the build publishes it (``vera2/2025/11/<slug>/``), as `validate_article` computes it."""
-    return f"{pub_id}/{date:%Y}/{date:%m}/{slug}/"
 
 
 def new_article(title: str, placement: Placement, date: dt.date, tags: tuple[str, ...], rules: SiteRules) -> NewArticle:

@@ -53,11 +53,6 @@ def check_citations(article: Article, markdown: str) -> list[ContentError]:
     return errors
 
 
-def source_anchor(source_id: str) -> str:
-    """The stable anchor of a further-reading entry; chips link to it."""
-    return f"source-{source_id}"
-
-
 def chip_text(keys: tuple[str, ...], sources: Mapping[str, Source]) -> tuple[str, str, tuple[str, ...]] | None:
     """``("Reuters", "+1", ("Reuters", "AP News"))``: first publisher, the rest counted, every name.
 

@@ -17,7 +17,7 @@ from .frontmatter import Document, FieldPath, describe, format_field
 from .model import Article, Author, Correction, Publication, Source
 from .problems import ContentError, did_you_mean
 from .slugs import SLUG_PATTERN, slugify, unique_slug
-from ..urls import OutputRefused, redirect_path
+from ..urls import OutputRefused, article_url, redirect_path
 
 KNOWN_KEYS = (
     "title", "description", "date", "updated", "id", "slug", "authors", "categories", "tags",
@@ -98,7 +98,7 @@ class _ArticleChecker:
         if self.errors or None in (title, description, date) or not authors:
             return None, self.errors
         assert date is not None and title is not None and description is not None
-        url = f"{self.pub.id}/{date:%Y}/{date:%m}/{slug}/"
+        url = article_url(self.pub.id, date, slug)
         return Article(
             src_path=self.doc.path, publication=self.pub.id, slug=slug, url=url, title=title,
             description=description, date=date, updated=updated, id=article_id, authors=authors,

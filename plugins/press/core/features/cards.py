@@ -293,6 +293,3 @@ def card_key(spec: CardSpec) -> str:
     return digest.hexdigest()
 
 
-def site_path(key: str, prefix: str = "assets/cards/") -> str:
-    """Where a card goes in the site: named by its key, so a changed card gets a new URL that link previews refetch."""
-    return f"{prefix}{key[:20]}.png"

@@ -25,12 +25,10 @@ from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from ..content.catalog import Catalog
-from .listings import author_url, section_url, tag_url
+from ..urls import FEED_ATOM, FEED_RSS, author_url, section_url, tag_url
 from ..content.model import Article, Author, Cta, Publication
 from .reading_lists import ReadingList
 
-FEED_RSS = "feed.xml"
-FEED_ATOM = "atom.xml"
 GENERATOR = "North River Publications press"
 TAG_DATE = "2025"  # when the publisher first minted ids under its domain: never change it, or every id changes
 

@@ -15,6 +15,7 @@ from ..content.catalog import Catalog
 from ..content.model import Article, Author, Publication
 from ..content.problems import ContentError
 from ..content.slugs import slugify
+from ..urls import archive_url, author_url, listing_page_url, section_url, tag_url
 
 RESERVED_SECTION_SLUGS = frozenset({"page", "posts"})
 
@@ -62,18 +63,6 @@ class IndexPage:
 Page = ListingPage | IndexPage
 
 
-def section_url(publication: str, section: str) -> str:
-    return f"{publication}/{slugify(section)}/"
-
-
-def tag_url(tag: str) -> str:
-    return f"tags/{slugify(tag)}/"
-
-
-def author_url(author_id: str) -> str:
-    return f"authors/{author_id}/"
-
-
 def check_publications(publications: Mapping[str, Publication]) -> list[str]:
     """Configuration mistakes that would make two listings share a URL."""
     problems = []
@@ -107,7 +96,7 @@ def plan_listings(catalog: Catalog, publications: Mapping[str, Publication], aut
         pages += _paginate("author", author.id, author.name, author.description, author_url(author.id),
                            catalog.by_author.get(author.id, ()), per_page)
     for year in sorted(catalog.by_year, reverse=True):
-        pages += _paginate("year", str(year), f"Archive: {year}", f"Articles published in {year}", f"archive/{year}/",
+        pages += _paginate("year", str(year), f"Archive: {year}", f"Articles published in {year}", archive_url(year),
                            catalog.by_year[year], per_page)
     pages.append(IndexPage("tags", "Tags", "Every topic covered", "tags/index.md", "tags/", tuple(
         IndexEntry(catalog.tag_names[slug], tag_url(catalog.tag_names[slug]), len(catalog.by_tag[slug]))
@@ -115,7 +104,7 @@ def plan_listings(catalog: Catalog, publications: Mapping[str, Publication], aut
     pages.append(IndexPage("authors", "Authors", "The writers of North River Publications", "authors/index.md", "authors/", tuple(
         IndexEntry(a.name, author_url(a.id), len(catalog.by_author.get(a.id, ())), a.description) for a in authors.values())))
     pages.append(IndexPage("archive", "Archive", "Everything published, by year", "archive/index.md", "archive/", tuple(
-        IndexEntry(str(year), f"archive/{year}/", len(catalog.by_year[year])) for year in sorted(catalog.by_year, reverse=True))))
+        IndexEntry(str(year), archive_url(year), len(catalog.by_year[year])) for year in sorted(catalog.by_year, reverse=True))))
     return pages
 
 
@@ -145,7 +134,7 @@ def _single(kind: str, key: str, title: str, description: str, url: str, article
 def _paginate(kind: str, key: str, title: str, description: str, url: str, articles: tuple[Article, ...],
               per_page: int, publication: str | None = None) -> list[ListingPage]:
     count = max(1, -(-len(articles) // per_page))
-    urls = tuple(url if n == 1 else f"{url}page/{n}/" for n in range(1, count + 1))
+    urls = tuple(listing_page_url(url, n) for n in range(1, count + 1))
     return [
         ListingPage(kind, key, title if n == 1 else f"{title} (page {n})", description, f"{urls[n - 1]}index.md", urls[n - 1],
                     n, urls, articles[(n - 1) * per_page : n * per_page], publication)

@@ -28,11 +28,11 @@ from ..content.frontmatter import Document, describe, format_field, parse_docume
 from ..content.model import Article, Author, Publication
 from ..content.problems import ContentError, did_you_mean
 from ..content.slugs import slugify
+from ..urls import READING_LISTS_FOLDER, reading_list_url
 
 LIST_KEYS = ("title", "description", "ordered", "items", "query")
 ITEM_KEYS = ("path", "note")
 QUERY_KEYS = ("tags", "publication", "section", "author", "limit")
-FOLDER = "reading-lists"
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,11 @@ class ReadingList:
 
     @property
     def url(self) -> str:
-        return f"{FOLDER}/{self.id}/"
+        return reading_list_url(self.id)
 
 
 def is_reading_list(path: str) -> bool:
-    return path.startswith(f"{FOLDER}/") and path.endswith(".md") and path.count("/") == 1 and not path.endswith("/index.md")
+    return path.startswith(f"{READING_LISTS_FOLDER}/") and path.endswith(".md") and path.count("/") == 1 and not path.endswith("/index.md")
 
 
 def load_reading_lists(files: Iterable[tuple[str, bytes]], catalog: Catalog, every_article: Mapping[str, Article],
@@ -196,4 +196,4 @@ def reading_lists_index(lists: Iterable[ReadingList]) -> IndexPage:
     entries = tuple(IndexEntry(r.title, r.url, len(r.entries), r.description)
                     for r in sorted(lists, key=lambda r: (r.title.lower(), r.id)))
     return IndexPage("reading-lists", "Reading lists", "Series and collections worth reading in order",
-                     f"{FOLDER}/index.md", f"{FOLDER}/", entries)
+                     f"{READING_LISTS_FOLDER}/index.md", f"{READING_LISTS_FOLDER}/", entries)

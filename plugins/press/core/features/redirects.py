@@ -15,6 +15,7 @@ from markupsafe import escape
 
 from ..content.model import Article
 from ..content.problems import ContentError
+from ..urls import page_file
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Redirect:
 
     @property
     def output_path(self) -> str:
-        return self.old if self.old.endswith(".html") else f"{self.old}index.html"
+        return page_file(self.old)
 
     @property
     def relative_target(self) -> str:

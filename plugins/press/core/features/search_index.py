@@ -8,7 +8,7 @@ live preview shows while a new index is built in the background.
 
 A bundle is placed into a site by hard links (copies across file systems): nothing
 writes into a built site's files afterwards. A build starts from an empty folder, or,
-in the live preview, removes each page before writing it again (``press/preview``).
+in the live preview, removes each page before writing it again (``press/incremental``).
 A stored bundle records its files and sizes; one that no longer matches is not used.
 """
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from ..content.catalog import Catalog
 from ..content.model import Article
 from ..content.slugs import slugify
+from ..urls import publisher_url
 
-FOLDER = "sources"
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,6 @@ class Publisher:
     @property
     def citations(self) -> int:
         return sum(len(s.articles) for s in self.sources)
-
-
-def publisher_url(name: str) -> str:
-    return f"{FOLDER}/{slugify(name) or 'unnamed'}/"
 
 
 def source_library(catalog: Catalog) -> list[Publisher]:

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .listings import author_url, section_url
+from ..urls import author_url, section_url
 from ..content.model import Article, Author, Publication
 
 SCHEMA_TYPES = ("Article", "NewsArticle", "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle",

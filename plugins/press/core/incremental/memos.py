@@ -17,8 +17,11 @@ from ..content.checked import FORMAT, CheckedArticle, RawFile, check_article_fil
 from ..content.validate import SiteRules
 from ..features.cards import CardSpec, card_key, render_png
 from ..features.related import Related, related_articles
-from .atomic_write import write_atomically
 from .digest import digest
+from .store import Store
+
+ARTICLES = ("memos", "articles")  # every article file checked: pickled (key, entries)
+RELATED = ("memos", "related")  # the related lists: JSON
 
 
 def rules_key(rules: SiteRules) -> str:
@@ -65,21 +68,20 @@ class ArticleMemo:
             self.changed = True
 
     @classmethod
-    def load(cls, path: Path, version: str) -> ArticleMemo:
-        """The memo stored at ``path`` (our own cache: pickled records), or an empty one."""
+    def load(cls, store: Store, version: str) -> ArticleMemo:
+        """The memo kept in `store` (our own cache: pickled records), or an empty one."""
         memo = cls(version)
         try:
-            with open(path, "rb") as stored:
-                key, entries = pickle.load(stored)
+            key, entries = pickle.loads(store.read(*ARTICLES) or b"")
             memo.key, memo.entries = key, entries
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
             pass  # absent, unreadable or from other code: everything is checked again
         return memo
 
-    def save(self, path: Path) -> None:
+    def save(self, store: Store) -> None:
         """Only when it changed."""
         if self.changed:
-            write_atomically(path, pickle.dumps((self.key, self.entries), protocol=pickle.HIGHEST_PROTOCOL))
+            store.write(*ARTICLES, pickle.dumps((self.key, self.entries), protocol=pickle.HIGHEST_PROTOCOL))
             self.changed = False
 
 
@@ -98,8 +100,8 @@ class RelatedMemo:
         self.found: dict[str, tuple[list[str], list[str]]] = {}
 
     def related(self, catalog: Catalog, *, limit: int, other_limit: int, threshold: float, version: str = "",
-                store: Path | None = None) -> dict[str, Related]:
-        """`related_articles`, from memory or from ``store`` (a JSON file) when the inputs are the same."""
+                store: Store | None = None) -> dict[str, Related]:
+        """`related_articles`, from memory or from `store` when the inputs are the same."""
         inputs = [("settings", repr((limit, other_limit, threshold, version)))]
         inputs += [(a.src_path, repr((a.publication, a.section, a.tags, [s.url for s in a.further_reading], a.title, a.description)))
                    for a in catalog.articles]
@@ -111,33 +113,32 @@ class RelatedMemo:
             self.key = key
             self.found = {src: ([a.src_path for a in r.same], [a.src_path for a in r.other]) for src, r in result.items()}
             if store is not None:
-                write_atomically(store, json.dumps({"key": key, "found": self.found}, sort_keys=True).encode("utf-8"))
+                store.write(*RELATED, json.dumps({"key": key, "found": self.found}, sort_keys=True).encode("utf-8"))
             return result
         by_src = catalog.by_src
         return {src: Related(tuple(by_src[s] for s in same), tuple(by_src[s] for s in other)) for src, (same, other) in self.found.items()}
 
-    def _load(self, store: Path) -> None:
+    def _load(self, store: Store) -> None:
         try:
-            data = json.loads(store.read_text(encoding="utf-8"))
+            data = json.loads(store.read(*RELATED) or b"")
             self.key, self.found = data["key"], {src: (same, other) for src, (same, other) in data["found"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             pass  # absent or unreadable: computed again
 
 
-def cached_card(spec: CardSpec, cache_dir: Path, key: str | None = None) -> tuple[Path, bool]:
-    """The card's PNG in `cache_dir`, drawn only when it is not there yet: (path, whether it was drawn).
+def cached_card(spec: CardSpec, store: Store, key: str | None = None) -> tuple[Path, bool]:
+    """The card's PNG in `store`, drawn only when it is not there yet: (path, whether it was drawn).
 
-    `key` is `card_key(spec)` when the caller has it already. The file is written under a temporary
-    name and renamed, so a build that stops half way, or two builds drawing the same card at once,
-    never leave a truncated PNG behind.
+    `key` is `card_key(spec)` when the caller has it already. Two builds drawing the same card at
+    once, or a build that stops half way, never leave a truncated PNG behind (`Store.write`).
     """
-    target = card_file(cache_dir, key or card_key(spec))
+    key = key or card_key(spec)
+    target = card_file(store, key)
     if target.is_file():
         return target, False
-    write_atomically(target, render_png(spec))
-    return target, True
+    return store.write("cards", key, render_png(spec), ".png"), True
 
 
-def card_file(cache_dir: Path, key: str) -> Path:
+def card_file(store: Store, key: str) -> Path:
     """Where `cached_card` keeps the card of this key."""
-    return cache_dir / f"{key}.png"
+    return store.path("cards", key, ".png")

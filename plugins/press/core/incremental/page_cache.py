@@ -15,13 +15,11 @@ cache holds one copy of the site, never a growing history.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .atomic_write import write_atomically
 from .digest import digest
+from .store import Store
 
 FORMAT = 2  # bump when the entry layout or the fingerprint's parts change
 
@@ -55,25 +53,18 @@ def context_parts(context: Mapping[str, Any], covered: Iterable[str]) -> list[tu
 
 
 class PageCache:
-    """Rendered pages by output path; each file starts with the fingerprint it was rendered for."""
+    """Rendered pages (or feeds) by output path in one namespace of the store, each made for one fingerprint."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def _path(self, dest: str) -> Path:
-        name = hashlib.sha256(dest.encode("utf-8")).hexdigest()
-        return self.folder / name[:2] / f"{name}.html"
+    def __init__(self, store: Store, namespace: str = "pages"):
+        self.store, self.namespace = store, namespace
 
     def get(self, dest: str, key: str) -> str | None:
         """The page rendered for exactly this fingerprint, or None."""
+        data = self.store.get(self.namespace, dest, key)
         try:
-            with open(self._path(dest), encoding="utf-8", newline="") as entry:
-                if entry.readline().rstrip("\n") != key:
-                    return None
-                return entry.read()
-        except (OSError, UnicodeDecodeError):
-            return None  # absent or unreadable: render again
+            return data.decode("utf-8") if data is not None else None
+        except UnicodeDecodeError:
+            return None  # unreadable: render again
 
     def put(self, dest: str, key: str, html: str) -> None:
-        """Written beside its place and renamed in, so a stopped build never leaves half an entry."""
-        write_atomically(self._path(dest), (key + "\n" + html).encode("utf-8"))
+        self.store.put(self.namespace, dest, key, html.encode("utf-8"))

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, Iterable
 
-from .atomic_write import write_atomically
 from .digest import digest
+from .store import Store
 
 FORMAT = 1  # bump when the entry layout changes
 
@@ -42,21 +41,18 @@ def cache_key(parts: Iterable[tuple[str, str]]) -> str:
 
 
 class RenderCache:
-    """Entries as JSON files named by their key, written atomically (a stopped build leaves no half entry)."""
+    """Entries as JSON in the store's ``render`` namespace, named by their key."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def __init__(self, store: Store):
+        self.store = store
 
     def get(self, key: str) -> Rendered | None:
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            data = json.loads(self.store.read("render", key, ".json") or b"")
             return Rendered(data["html"], data["toc"], data["anchors"], data["anchor_links"],
                             [tuple(entry) for entry in data["logs"]])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             return None  # absent or unreadable: render again
 
     def put(self, key: str, rendered: Rendered) -> None:
-        write_atomically(self._path(key), json.dumps(asdict(rendered), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        self.store.write("render", key, json.dumps(asdict(rendered), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), ".json")

@@ -1,0 +1,60 @@
+"""The one keyed store under ``cache_dir``: every cache entry of every feature lives here.
+
+An entry is named by a namespace (``pages``, ``render``, ``feeds``, ``cards``, ``memos``, ...) and a
+name (an output path, or a key); it lands at ``<namespace>/<h[:2]>/<h><suffix>`` where ``h`` is the
+name when it already is a hex digest, else the digest of the name. Two shapes of entry:
+
+- a slot (`read` / `write`): one entry per name, overwritten when its input changes, so the cache
+  holds one copy of the site, never a growing history;
+- a keyed slot (`get` / `put`): a slot whose first line is the key it was made for; `get` returns
+  the rest only for that exact key.
+
+Every write goes through `write_atomically`, so a stopped build never leaves half an entry. Raw
+files that the build hard-links into the site (cards, image variants) take their `path` directly.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .atomic_write import write_atomically
+from .digest import digest
+
+HEX = re.compile(r"[0-9a-f]{16,128}")
+
+
+class Store:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, namespace: str, name: str, suffix: str = "") -> Path:
+        """Where the entry `name` of `namespace` is kept."""
+        hashed = name if HEX.fullmatch(name) else digest("press-store-name", [("name", name)])
+        return self.root / namespace / hashed[:2] / f"{hashed}{suffix}"
+
+    def folder(self, namespace: str) -> Path:
+        """A namespace's own folder, for entries that are folders (search bundles)."""
+        return self.root / namespace
+
+    def read(self, namespace: str, name: str, suffix: str = "") -> bytes | None:
+        try:
+            return self.path(namespace, name, suffix).read_bytes()
+        except OSError:
+            return None  # absent or unreadable: computed again
+
+    def write(self, namespace: str, name: str, data: bytes, suffix: str = "") -> Path:
+        path = self.path(namespace, name, suffix)
+        write_atomically(path, data)
+        return path
+
+    def get(self, namespace: str, name: str, key: str) -> bytes | None:
+        """The entry made for exactly `key`, or None."""
+        data = self.read(namespace, name)
+        if data is None:
+            return None
+        head, _, body = data.partition(b"\n")
+        return body if head == key.encode() else None
+
+    def put(self, namespace: str, name: str, key: str, data: bytes) -> None:
+        self.write(namespace, name, key.encode() + b"\n" + data)
