@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
                     "Warnings count too: `make site` builds with --strict.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="print only the problems of these files or folders (all content is still checked)")
     check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text (default), or json: a list of {path, line, field, message, hint, severity} for editors and CI")
+                       help="text (default), or json: a list of {path, line, column, field, message, hint, severity} for editors and CI")
 
     new = command("new", _new, "write the skeleton of a new article",
                   "Write content/<pub>/posts/<year>/<slug>.md: a draft with complete front matter that `make serve`\n"

@@ -50,10 +50,12 @@ def find_duplicates(articles: Iterable[Article]) -> tuple[list[Article], list[Co
     kept = []
     for article in sorted(articles, key=lambda a: a.src_path):
         if article.url in by_url:
-            errors.append(ContentError(article.src_path, None, "slug", f"has the same URL /{article.url} as {by_url[article.url].src_path}",
+            errors.append(ContentError(article.src_path, article.line_of("slug"), "slug",
+                                       f"has the same URL /{article.url} as {by_url[article.url].src_path}",
                                        "give one of them another slug: (or file name)"))
         elif article.id and article.id in by_id:
-            errors.append(ContentError(article.src_path, None, "id", f"id {article.id!r} is already used by {by_id[article.id].src_path}",
+            errors.append(ContentError(article.src_path, article.line_of("id"), "id",
+                                       f"id {article.id!r} is already used by {by_id[article.id].src_path}",
                                        "each article needs its own id: it identifies the article in feeds"))
         else:
             by_url[article.url] = article

@@ -110,6 +110,12 @@ class Article:
     pin: bool = False
     readtime: int = 1
     body_line: int = 1
+    # Top-level front-matter key -> its line, for problems found across articles (a slug or id used twice).
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """The line of a front-matter key, else 1 (the front matter's first line: the key is not written)."""
+        return dict(self.lines).get(key, 1)
 
     @property
     def key(self) -> str:

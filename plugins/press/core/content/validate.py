@@ -104,6 +104,7 @@ class _ArticleChecker:
             section=section, tags=tags, image=image, image_alt=image_alt, further_reading=sources,
             cta=cta, redirect_from=redirects, corrections=corrections, draft=draft, pin=pin,
             readtime=readtime, body_line=self.doc.body_line,
+            lines=tuple((str(at[0]), line) for at, line in self.doc.lines.items() if len(at) == 1),
         ), []
 
     # -- field checks ------------------------------------------------------------------

@@ -74,7 +74,7 @@ def load_reading_lists(files: Iterable[tuple[str, bytes]], catalog: Catalog, eve
         found = checker.check()
         errors += sorted(checker.errors)
         warnings += checker.warnings
-        if found is not None and not checker.errors:
+        if found is not None and not checker.errors and doc.clean:
             lists.append(found)
             bodies[path] = doc.body
     return lists, bodies, errors, warnings

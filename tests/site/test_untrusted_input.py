@@ -1,0 +1,113 @@
+"""Issue 14: input a careless or hostile author writes is an error with file, line and field, never a traceback.
+
+Each case runs `press check` (and the build where the build sees more) on a fixture site, asserts the exact
+report and that neither content/ nor site/ was touched.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from press.adapters.building import build_atomically
+from press.cli import main
+
+from .builder import Fixture, article, make_fixture, press_errors
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def check(fixture: Fixture, capsys: pytest.CaptureFixture, *extra: str) -> str:
+    """`press check`'s report (it must find problems), after asserting it changed nothing."""
+    before = files_of(fixture.root / "content")
+    assert main(["check", "-f", str(fixture.root / "mkdocs.yml"), *extra]) == 1
+    assert files_of(fixture.root / "content") == before
+    assert not fixture.site.exists()
+    return capsys.readouterr().out
+
+
+def build_fails(fixture: Fixture, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The problems a failed build logged, after asserting it left content/ and site/ as they were."""
+    content, site = files_of(fixture.root / "content"), files_of(fixture.site) if fixture.site.exists() else None
+    assert not build_atomically(fixture.root / "mkdocs.yml")
+    assert files_of(fixture.root / "content") == content
+    assert (files_of(fixture.site) if fixture.site.exists() else None) == site
+    return [m for m in press_errors(caplog) if m.startswith("press: ")]  # without "build failed, site/ left as it was"
+
+
+# -- tracebacks instead of messages ------------------------------------------------------------------
+
+def test_a_duplicate_slug_and_a_broken_link_in_one_file(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    fixture = make_fixture(tmp_path, {
+        "vera2/posts/2025/story.md": article("One"),
+        "vera2/posts/old/story.md": article("Two", body="See [this](missing.md)."),
+    })
+    assert check(fixture, capsys) == (
+        "content/vera2/posts/old/story.md:1: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md\n"
+        "  hint: give one of them another slug: (or file name)\n"
+        "content/vera2/posts/old/story.md:9: link: links to missing.md, but vera2/posts/old/missing.md does not exist\n"
+        "  hint: did you mean story.md?\n"
+        "press check: 2 errors in 1 file (2 articles checked)\n"
+    )
+    main(["check", "-f", str(tmp_path / "mkdocs.yml"), "--format", "json"])
+    assert [(r["line"], r["field"]) for r in json.loads(capsys.readouterr().out)] == [(1, "slug"), (9, "link")]
+    assert [m.splitlines()[0] for m in build_fails(fixture, caplog)] == [
+        "press: content/vera2/posts/old/story.md:1: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md",
+        "press: content/vera2/posts/old/story.md:9: link: links to missing.md, but vera2/posts/old/missing.md does not exist",
+    ]
+
+
+def test_control_characters_are_named_with_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    hint = "  hint: delete it: most editors do not show it, so retype the text around that column\n"
+    fixture = make_fixture(tmp_path, {
+        "vera2/posts/2025/pasted.md": article("Pasted from Word", extra='image_alt: "A \\e[31m red"', body="Body\x00 text.\n\nMore \ufffe.")
+        .replace("Pasted from", "Pasted\vfrom").replace("A short dek.", "A\fdek."),
+    })
+    assert check(fixture, capsys) == (
+        "content/vera2/posts/2025/pasted.md:2:15: title: the character U+000B LINE TABULATION (vertical tab) is not allowed\n" + hint +
+        "content/vera2/posts/2025/pasted.md:3:15: description: the character U+000C FORM FEED is not allowed\n" + hint +
+        "content/vera2/posts/2025/pasted.md:7: image_alt: is set but there is no image\n"
+        "  hint: add image: images/<file> or remove image_alt\n"
+        "content/vera2/posts/2025/pasted.md:7:12: image_alt: the character U+001B ESCAPE is not allowed "
+        "(written as an escape in quoted text)\n" + hint +
+        "content/vera2/posts/2025/pasted.md:10:5: body: the character U+0000 NULL is not allowed\n" + hint +
+        "content/vera2/posts/2025/pasted.md:12:6: body: the character U+FFFE (a noncharacter) is not allowed\n" + hint +
+        "press check: 6 errors in 1 file (1 article checked)\n"
+    )
+    assert len(build_fails(fixture, caplog)) == 6
+
+
+def test_keys_are_reported_as_written(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/keys.md": article("Keys", extra="~: a\n1: b\ntrue: c")})
+    out = check(fixture, capsys)
+    assert [line for line in out.splitlines() if not line.startswith(" ")] == [
+        "content/vera2/posts/2025/keys.md:7: ~: unknown key",
+        "content/vera2/posts/2025/keys.md:8: 1: unknown key",
+        "content/vera2/posts/2025/keys.md:9: true: unknown key",
+        "press check: 3 errors in 1 file (1 article checked)",
+    ]
+
+
+# -- denial of service ---------------------------------------------------------------------------
+
+def test_a_yaml_alias_bomb_is_refused_at_once(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/bomb.md": article("Bomb", extra="\n".join(lines))})
+    started = time.perf_counter()
+    out = check(fixture, capsys)
+    assert time.perf_counter() - started < 5  # seconds and a gigabyte before: the expansion is never walked
+    assert out == (
+        "content/vera2/posts/2025/bomb.md:7: the values anchored here (&name) are repeated through aliases (*name) "
+        "into more than 10,000 values\n"
+        "  hint: write the values out instead of repeating them with anchors and aliases\n"
+        "press check: 1 error in 1 file (1 article checked)\n"
+    )
