@@ -79,7 +79,7 @@ def test_two_articles_at_one_url(tmp_path: Path, caplog: pytest.LogCaptureFixtur
     with pytest.raises((Abort, PluginError)):
         fixture.build()
     assert press_errors(caplog) == [
-        "press: content/vera2/posts/old/story.md:1: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md\n"
+        "press: content/vera2/posts/old/story.md:2: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md\n"
         "  hint: give one of them another slug: (or file name)",
     ]
 

@@ -85,7 +85,7 @@ content/vera2/posts/2025/unknown-citation.md:13: citation: unknown source key '@
   hint: did you mean 'reuters'? known keys in this article's further_reading: reuters
 content/vera2/posts/2025/unknown-cta.md:7: cta: unknown call to action 'newsletter'
   hint: known calls to action: briefing (defined under ctas: of press/articles in mkdocs.yml)
-content/vera2/posts/older/story.md:1: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md
+content/vera2/posts/older/story.md:2: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md
   hint: give one of them another slug: (or file name)
 press check: 15 errors and 1 warning in 16 files (17 articles checked)
 """
@@ -127,7 +127,7 @@ def test_json_lists_every_problem_for_editors_and_ci(broken: Path, capsys: pytes
                 "further_reading, id, image, image_alt, pin, readtime, redirect_from, slug, tags, title, updated",
         "severity": "error",
     }
-    assert (records[-1]["line"], records[-1]["column"]) == (1, None)  # a duplicate slug: the front matter's first line
+    assert (records[-1]["line"], records[-1]["column"]) == (2, None)  # a duplicate slug: the front matter's first key
     assert err == "press check: 15 errors and 1 warning in 16 files (17 articles checked)\n"
 
 
@@ -137,7 +137,7 @@ def test_paths_restrict_the_report_not_the_check(broken: Path, capsys: pytest.Ca
     assert out == [
         "content/dispatch/posts/2025/typo.md:6: tilte: unknown key",
         out[1],
-        "content/vera2/posts/older/story.md:1: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md",
+        "content/vera2/posts/older/story.md:2: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md",
         "  hint: give one of them another slug: (or file name)",
         "press check: 2 errors in 2 files (17 articles checked); 14 more problems in other files",
     ]

@@ -49,16 +49,16 @@ def test_a_duplicate_slug_and_a_broken_link_in_one_file(tmp_path: Path, capsys: 
         "vera2/posts/old/story.md": article("Two", body="See [this](missing.md)."),
     })
     assert check(fixture, capsys) == (
-        "content/vera2/posts/old/story.md:1: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md\n"
+        "content/vera2/posts/old/story.md:2: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md\n"
         "  hint: give one of them another slug: (or file name)\n"
         "content/vera2/posts/old/story.md:9: link: links to missing.md, but vera2/posts/old/missing.md does not exist\n"
         "  hint: did you mean story.md?\n"
         "press check: 2 errors in 1 file (2 articles checked)\n"
     )
     main(["check", "-f", str(tmp_path / "mkdocs.yml"), "--format", "json"])
-    assert [(r["line"], r["field"]) for r in json.loads(capsys.readouterr().out)] == [(1, "slug"), (9, "link")]
+    assert [(r["line"], r["field"]) for r in json.loads(capsys.readouterr().out)] == [(2, "slug"), (9, "link")]
     assert [m.splitlines()[0] for m in build_fails(fixture, caplog)] == [
-        "press: content/vera2/posts/old/story.md:1: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md",
+        "press: content/vera2/posts/old/story.md:2: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md",
         "press: content/vera2/posts/old/story.md:9: link: links to missing.md, but vera2/posts/old/missing.md does not exist",
     ]
 
@@ -111,3 +111,54 @@ def test_a_yaml_alias_bomb_is_refused_at_once(tmp_path: Path, capsys: pytest.Cap
         "  hint: write the values out instead of repeating them with anchors and aliases\n"
         "press check: 1 error in 1 file (1 article checked)\n"
     )
+
+
+# -- accepted silently before --------------------------------------------------------------------
+
+def test_an_id_equal_to_another_articles_old_url_would_share_its_feed_guid(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    fixture = make_fixture(tmp_path, {
+        "vera2/posts/2025/a.md": article("A", extra="redirect_from: [old-story/]"),
+        "vera2/posts/2025/b.md": article("B", extra="id: old-story"),
+    })
+    assert check(fixture, capsys) == (
+        "content/vera2/posts/2025/b.md:7: id: id 'old-story' is the first redirect_from of vera2/posts/2025/a.md: "
+        "the two articles would share one feed id\n"
+        "  hint: each article needs its own id: it identifies the article in feeds\n"
+        "press check: 1 error in 1 file (2 articles checked)\n"
+    )
+
+
+def test_too_many_pinned_articles(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    fixture = make_fixture(tmp_path, {f"vera2/posts/2025/p{day}.md": article(f"P{day}", date=f"2025-11-{day:02}", extra="pin: true")
+                                      for day in range(1, 6)})
+    assert check(fixture, capsys) == "".join(
+        f"content/vera2/posts/2025/p{day}.md:7: pin: 5 articles of this publication are pinned, the limit is 3\n"
+        "  hint: unpin the older ones: the 3 newest stay (max_pinned of press/articles in mkdocs.yml)\n" for day in (1, 2)
+    ) + "press check: 2 errors in 2 files (5 articles checked)\n"
+
+
+def test_implausible_years_are_checked_against_the_build_date(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/y.md": article("Y", date="0025-11-20", extra="updated: 9999-12-31")})
+    expected = [
+        "content/vera2/posts/2025/y.md:4: date: the year 25 is not plausible (expected a year from 1900 to 2027)",
+        "content/vera2/posts/2025/y.md:7: updated: the year 9999 is not plausible (expected a year from 1900 to 2027)",
+    ]
+    assert [line for line in check(fixture, capsys).splitlines() if not line.startswith(" ")][:-1] == expected
+    assert [m.splitlines()[0] for m in build_fails(fixture, caplog)] == ["press: " + e for e in expected]
+
+
+def test_empty_slugs_and_a_tag_longer_than_a_file_name(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    fixture = make_fixture(tmp_path, {
+        "vera2/posts/2025/🎉.md": article("Party"),
+        "vera2/posts/2025/---.md": article("Dashes"),
+        "vera2/posts/2025/tag.md": article("Tag", extra=f"tags: [{'t' * 300}]"),
+    })
+    expected = [
+        "content/vera2/posts/2025/---.md:2: slug: the file name '---.md' gives no slug: it has no letters or digits for the URL",
+        "content/vera2/posts/2025/tag.md:7: tags[0]: the tag is 300 characters long, the limit is 60",
+        "content/vera2/posts/2025/🎉.md:2: slug: the file name '🎉.md' gives no slug: it has no letters or digits for the URL",
+    ]
+    assert [line for line in check(fixture, capsys).splitlines() if not line.startswith(" ")][:-1] == expected
+    assert [m.splitlines()[0] for m in build_fails(fixture, caplog)] == ["press: " + e for e in expected]  # no OSError

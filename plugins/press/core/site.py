@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .content.authors import load_authors
-from .content.catalog import Catalog, build_catalog, find_duplicates, visible
+from .content.catalog import Catalog, build_catalog, check_pins, find_duplicates, visible
 from .content.checked import ArticleMemo, RawFile, check_article_file
 from .content.links import backlinks, check_links
 from .features.listings import Page, check_urls, plan_listings
@@ -28,6 +28,7 @@ class Options:
     include_unpublished: bool = False
     per_page: int = 10
     home_count: int = 10
+    max_pinned: int = 3  # per publication: pinned articles lead every listing
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     unique, problems = find_duplicates(valid)
     errors += problems
     catalog = build_catalog(visible(unique, options.now, include_unpublished=options.include_unpublished))
+    errors += check_pins(catalog.articles, options.max_pinned)
     lists, list_bodies, list_errors, warnings = load_reading_lists(
         [(f.path, f.raw) for f in reading_lists], catalog, {a.src_path: a for a in unique}, rules.publications, authors)
     errors += list_errors

@@ -63,7 +63,8 @@ def check_article_file(file: RawFile, publication: str, rules: SiteRules) -> Che
 def rules_key(rules: SiteRules) -> str:
     """The rules as one stable string (sets sorted: their order changes with each process's hash seed)."""
     cta_ids = sorted(rules.cta_ids) if rules.cta_ids is not None else None
-    return digest(FORMAT, [("rules", repr((rules.publications, rules.authors, str(rules.timezone), sorted(rules.known_files), cta_ids)))])
+    return digest(FORMAT, [("rules", repr((rules.publications, rules.authors, str(rules.timezone), sorted(rules.known_files), cta_ids,
+                                            rules.latest_year)))])
 
 
 class ArticleMemo:
