@@ -80,7 +80,7 @@ content/vera2/posts/2025/relative-url.md:10: further_reading[0].url: expected an
 content/vera2/posts/2025/sports.md:6: categories[0]: 'Sports' is not a section of Vera2
   hint: known sections of Vera2: Courts, Politics
 content/vera2/posts/2025/unknown-author.md:5: authors[0]: unknown author 'jt-mercr'
-  hint: did you mean 'jt-mercer'? known authors: dana-okafor, jt-mercer (authors are defined in content/authors.yml)
+  hint: did you mean 'jt-mercer'? known authors: dana-okafor, guest, jt-mercer (authors are defined in content/authors.yml)
 content/vera2/posts/2025/unknown-citation.md:13: citation: unknown source key '@reutrs'
   hint: did you mean 'reuters'? known keys in this article's further_reading: reuters
 content/vera2/posts/2025/unknown-cta.md:7: cta: unknown call to action 'newsletter'

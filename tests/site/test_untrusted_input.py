@@ -15,7 +15,7 @@ import pytest
 from press.adapters.building import build_atomically
 from press.cli import main
 
-from .builder import Fixture, article, make_fixture, press_errors
+from .builder import AUTHORS_YML, Fixture, article, make_fixture, press_errors
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -162,3 +162,21 @@ def test_empty_slugs_and_a_tag_longer_than_a_file_name(tmp_path: Path, capsys: p
     ]
     assert [line for line in check(fixture, capsys).splitlines() if not line.startswith(" ")][:-1] == expected
     assert [m.splitlines()[0] for m in build_fails(fixture, caplog)] == ["press: " + e for e in expected]  # no OSError
+
+
+# -- link schemes --------------------------------------------------------------------------------
+
+def test_javascript_links_in_bodies_and_bios_are_errors(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/js.md": article("JS", body="[a](javascript:alert(1)) and ![b](data:x)\n\n"
+                                                                                   "[c]: JavaScript:alert(2)")})
+    fixture.write("authors.yml", AUTHORS_YML.replace("*novels*", "[novels](javascript:alert(1))"))
+    hint = "  hint: only http:, https: and mailto: links and paths relative to the file are published\n"
+    assert check(fixture, capsys) == (
+        "content/authors.yml:5: authors.jt-mercer.bio: a javascript: link is not allowed\n" + hint +
+        "content/vera2/posts/2025/js.md:9: link: a data: link is not allowed\n" + hint +
+        "content/vera2/posts/2025/js.md:9: link: a javascript: link is not allowed\n" + hint +
+        "content/vera2/posts/2025/js.md:11: link: a javascript: link is not allowed\n" + hint +
+        "press check: 4 errors in 2 files (1 article checked)\n"
+    )
+    assert len(build_fails(fixture, caplog)) == 4

@@ -34,6 +34,7 @@ from ..core.site import Options, RawFile, Site, article_publication, load_site
 from ..core.content.validate import LATEST_YEAR_AHEAD, SiteRules
 from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
 from ..mdx.citations import CitationsExtension
+from ..mdx.safe_links import SafeLinksExtension
 from . import material_markup
 from .reporting import fail_on, log_errors, warn_on
 
@@ -130,6 +131,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             raise PluginError("press/articles: " + "; ".join(problems))
         self.current_sources: dict[str, Source] = {}
         config.markdown_extensions.append(CitationsExtension(lambda: self.current_sources))
+        config.markdown_extensions.append(SafeLinksExtension())  # pages, bios and reading lists: no javascript: links
         self.generated_nav = config.nav is None
         if self.generated_nav:
             config.nav = self._nav()

@@ -68,7 +68,7 @@ class Project:
         if not path.is_file():
             return {}
         authors, _ = load_authors(self.plugin.config.authors_file, path.read_bytes())
-        return authors
+        return authors or {}
 
     def rules(self) -> SiteRules:
         """What a single new article is validated against (file checks are left to `press check`)."""

@@ -60,14 +60,16 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     With a ``memo``, unchanged article files are taken from the previous build instead of checked again.
     """
     errors: list[ContentError] = []
+    registry: dict[str, Author] | None = None
     if authors_file is None:
-        authors: dict[str, Author] = {}
         errors.append(ContentError("authors.yml", None, "", "the authors registry is missing",
                                    "create content/authors.yml with an 'authors:' mapping"))
     else:
-        authors, author_errors = load_authors(authors_file.path, authors_file.raw, rules.known_files)
+        registry, author_errors = load_authors(authors_file.path, authors_file.raw, rules.known_files)
         errors += author_errors
-    rules = dataclasses.replace(rules, authors=authors)
+    authors = registry or {}
+    # Without a registry every article's authors would be "unknown": the registry's own error is the one to fix.
+    rules = dataclasses.replace(rules, authors=authors, authors_known=registry is not None)
     valid: list[Article] = []
     bodies: dict[str, str] = {}
     found_links: dict[str, tuple[tuple[str, int], ...]] = {}

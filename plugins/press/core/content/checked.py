@@ -64,7 +64,7 @@ def rules_key(rules: SiteRules) -> str:
     """The rules as one stable string (sets sorted: their order changes with each process's hash seed)."""
     cta_ids = sorted(rules.cta_ids) if rules.cta_ids is not None else None
     return digest(FORMAT, [("rules", repr((rules.publications, rules.authors, str(rules.timezone), sorted(rules.known_files), cta_ids,
-                                            rules.latest_year)))])
+                                            rules.latest_year, rules.authors_known)))])
 
 
 class ArticleMemo:

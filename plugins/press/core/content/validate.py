@@ -50,6 +50,7 @@ class SiteRules:
     known_files: frozenset[str] = frozenset()
     cta_ids: frozenset[str] | None = None  # None: calls to action are not configured
     latest_year: int | None = None  # no plausible date or update is later (see LATEST_YEAR_AHEAD); None: not checked
+    authors_known: bool = True  # False when the registry cannot be read: its error stands for every article's authors
 
 
 def validate_article(doc: Document, publication: str, rules: SiteRules, *, words: int) -> tuple[Article | None, list[ContentError]]:
@@ -241,6 +242,8 @@ class _ArticleChecker:
         indexed = self.indexed_strings("authors", example="[jt-mercer]", noun="author id")
         ids = tuple(author for _, author in indexed)
         known = self.rules.authors
+        if not self.rules.authors_known:
+            return ()
         for i, author in indexed:
             if author not in known:
                 self.error(("authors", i), f"unknown author {author!r}",
