@@ -180,3 +180,27 @@ def test_javascript_links_in_bodies_and_bios_are_errors(tmp_path: Path, capsys: 
         "press check: 4 errors in 2 files (1 article checked)\n"
     )
     assert len(build_fails(fixture, caplog)) == 4
+
+
+# -- reading lists -------------------------------------------------------------------------------
+
+def test_reading_list_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture, caplog: pytest.LogCaptureFixture) -> None:
+    series = "---\ntitle: Series\nordered: true\nitems:\n" + "  - vera2/posts/2025/a.md\n" * 3 + "  - vera2/posts/2025/broken.md\n---\n"
+    fixture = make_fixture(tmp_path, {
+        "vera2/posts/2025/a.md": article("A"),
+        "vera2/posts/2025/broken.md": article("Broken", authors="[nobody]"),
+        "reading-lists/series.md": series,
+        "reading-lists/dup.md": "---\ntitle: One\nitems: [vera2/posts/2025/a.md]\n---\n",
+        "reading-lists/Dup.md": "---\ntitle: Two\nitems: [vera2/posts/2025/a.md]\n---\n",
+        "reading-lists/🎉.md": "---\ntitle: Party\nitems: [vera2/posts/2025/a.md]\n---\n",
+    })
+    expected = [
+        "content/reading-lists/dup.md:2: has the id 'dup' of reading-lists/Dup.md: both would be published at /reading-lists/dup/",
+        "content/reading-lists/series.md:6: items[1].path: vera2/posts/2025/a.md is already part 1 of this series (items[0])",
+        "content/reading-lists/series.md:7: items[2].path: vera2/posts/2025/a.md is already part 1 of this series (items[0])",
+        "content/reading-lists/series.md:8: items[3].path: vera2/posts/2025/broken.md has errors of its own, so it cannot be listed",
+        "content/reading-lists/🎉.md:2: the file name '🎉.md' gives no id: it has no letters or digits for the URL",
+        "content/vera2/posts/2025/broken.md:5: authors[0]: unknown author 'nobody'",
+    ]
+    assert [line for line in check(fixture, capsys).splitlines() if not line.startswith(" ")][:-1] == expected
+    assert [m.splitlines()[0] for m in build_fails(fixture, caplog)] == ["press: " + e for e in expected]  # not "two feeds ..."

@@ -91,7 +91,8 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     catalog = build_catalog(visible(unique, options.now, include_unpublished=options.include_unpublished))
     errors += check_pins(catalog.articles, options.max_pinned)
     lists, list_bodies, list_errors, warnings = load_reading_lists(
-        [(f.path, f.raw) for f in reading_lists], catalog, {a.src_path: a for a in unique}, rules.publications, authors)
+        [(f.path, f.raw) for f in reading_lists], catalog, {a.src_path: a for a in unique}, rules.publications, authors,
+        broken={e.path for e in errors})
     errors += list_errors
     bodies.update(list_bodies)
     links, link_errors = check_links(found_links, rules.known_files)
