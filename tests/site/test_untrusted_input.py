@@ -204,3 +204,25 @@ def test_reading_list_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture, ca
     ]
     assert [line for line in check(fixture, capsys).splitlines() if not line.startswith(" ")][:-1] == expected
     assert [m.splitlines()[0] for m in build_fails(fixture, caplog)] == ["press: " + e for e in expected]  # not "two feeds ..."
+
+
+# -- press check sees what the build sees --------------------------------------------------------
+
+def test_links_to_drafts_and_scheduled_articles_say_so(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    fixture = make_fixture(tmp_path, {
+        "vera2/posts/2025/a.md": article("A", body="See [the draft](draft.md) and [the next one](next.md)."),
+        "vera2/posts/2025/draft.md": article("Draft", extra="draft: true"),
+        "vera2/posts/2025/next.md": article("Next", date="2026-01-05T09:30:00-05:00"),
+    })
+    hint = "  hint: publish the target first, or link to it once it is out\n"
+    assert check(fixture, capsys) == (
+        "content/vera2/posts/2025/a.md:9: link: warning: links to vera2/posts/2025/draft.md, which is a draft: "
+        "the link is broken until it is published\n" + hint +
+        "content/vera2/posts/2025/a.md:9: link: warning: links to vera2/posts/2025/next.md, which is scheduled for "
+        "2026-01-05 09:30 (UTC-0500): the link is broken until it is published\n" + hint +
+        "press check: 2 warnings in 1 file (3 articles checked)\n"
+    )
+    assert not build_atomically(tmp_path / "mkdocs.yml")  # --strict: a warning fails the build, with our words first
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings[0].startswith("press: content/vera2/posts/2025/a.md:9: link: links to vera2/posts/2025/draft.md, which is a draft")

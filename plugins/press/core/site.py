@@ -14,7 +14,7 @@ from typing import Iterable, Mapping
 from .content.authors import load_authors
 from .content.catalog import Catalog, build_catalog, check_pins, find_duplicates, visible
 from .content.checked import ArticleMemo, RawFile, check_article_file
-from .content.links import backlinks, check_links
+from .content.links import Link, backlinks, check_links
 from .features.listings import Page, check_urls, plan_listings
 from .content.model import Article, Author, Publication
 from .content.problems import ContentError
@@ -51,6 +51,21 @@ def article_publication(path: str, publications: Mapping[str, Publication]) -> s
     if len(parts) >= 3 and parts[0] in publications and parts[1] == "posts" and path.endswith(".md"):
         return parts[0]
     return None
+
+
+def links_to_hidden(links: Iterable[Link], hidden: Mapping[str, Article]) -> list[ContentError]:
+    """A warning for each link to a draft or scheduled article: it is broken in this build, and MkDocs would only
+    say the target is "not found among documentation files". A warning, not an error: the target will exist."""
+    warnings = []
+    for link in links:
+        target = hidden.get(link.target)
+        if target is None or link.source in hidden:  # a hidden page's links are not published either
+            continue
+        state = "a draft" if target.draft else f"scheduled for {target.date:%Y-%m-%d %H:%M} (UTC{target.date:%z})"
+        warnings.append(ContentError(link.source, link.line, "link", f"links to {link.target}, which is {state}: "
+                                     "the link is broken until it is published",
+                                     "publish the target first, or link to it once it is out"))
+    return warnings
 
 
 def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: SiteRules, options: Options,
@@ -97,9 +112,10 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     bodies.update(list_bodies)
     links, link_errors = check_links(found_links, rules.known_files)
     errors += link_errors
+    hidden = frozenset(a.src_path for a in valid) - frozenset(catalog.by_src)
+    warnings += links_to_hidden(links, {a.src_path: a for a in valid if a.src_path in hidden})
     pages = plan_listings(catalog, rules.publications, authors, per_page=options.per_page, home_count=options.home_count)
     pages.append(reading_lists_index(lists))
     errors += check_urls(catalog, pages, authored_urls)
-    hidden = frozenset(a.src_path for a in valid) - frozenset(catalog.by_src)
     return Site(catalog, authors, pages, bodies, hidden, sorted(set(errors)), sorted(set(warnings)), tuple(lists),
                 backlinks(links, catalog.by_src), found_links)
