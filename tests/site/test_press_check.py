@@ -194,7 +194,7 @@ def test_check_reports_unreadable_images_as_the_build_does(tmp_path: Path, capsy
                             "vera2/posts/2025/img/broken.png": b"not a png"})
     assert main(["check", "-f", str(tmp_path / "mkdocs.yml")]) == 1
     out = capsys.readouterr().out
-    assert "content/vera2/posts/2025/img/broken.png: this image cannot be read as an image" in out
+    assert "content/vera2/posts/2025/img/broken.png: this image is not a PNG/JPEG/WebP/GIF image, or truncated\n" in out
 
 
 def test_the_command_leaves_the_callers_logging_as_it_was(broken: Path, capsys: pytest.CaptureFixture) -> None:

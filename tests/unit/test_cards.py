@@ -120,6 +120,15 @@ def test_the_cache_draws_a_card_once(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert [p.name for p in tmp_path.iterdir()] == [f"{card_key(SPEC)}.png"]  # no temporary file left behind
 
 
+@pytest.mark.parametrize("damage", [lambda png: png[:-100], lambda png: png[:40] + b"x" * 60 + png[100:], lambda png: b"GIF89a"])
+def test_a_truncated_or_garbled_cached_card_is_drawn_again(tmp_path: Path, damage) -> None:
+    path, _ = cached_card(SPEC, tmp_path)
+    good = path.read_bytes()
+    path.write_bytes(damage(good))
+    again, drawn = cached_card(SPEC, tmp_path)
+    assert (again, drawn, again.read_bytes()) == (path, True, good)
+
+
 def test_a_background_image_is_drawn_and_a_broken_one_is_an_error() -> None:
     plain = Image.open(io.BytesIO(render_png(SPEC)))
     photo = Image.open(io.BytesIO(render_png(dataclasses.replace(SPEC, background=png_of((250, 250, 250), (300, 1000))))))

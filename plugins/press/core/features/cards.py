@@ -33,6 +33,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from ..incremental.atomic_write import write_atomically
+from .images import intact
 from .listings import ListingPage
 from ..content.model import Article, Author, Publication
 from ..views import date_view
@@ -323,10 +324,10 @@ def cached_card(spec: CardSpec, cache_dir: Path, key: str | None = None) -> tupl
 
     `key` is `card_key(spec)` when the caller has it already. The file is written under a temporary
     name and renamed, so a build that stops half way, or two builds drawing the same card at once,
-    never leave a truncated PNG behind.
+    never leave a truncated PNG behind; one that is truncated or garbled all the same is drawn again.
     """
     target = card_file(cache_dir, key or card_key(spec))
-    if target.is_file():
+    if intact(target):
         return target, False
     write_atomically(target, render_png(spec))
     return target, True
