@@ -17,7 +17,7 @@ from typing import Callable, Iterator, TextIO
 
 from .adapters import engine
 from .adapters.building import build_atomically
-from .adapters.project import Project, ProjectError, load_project
+from .adapters.project import Project, ProjectError, load_project, require_config
 from .core.authoring import report
 from .core.authoring.importer import import_article
 from .core.authoring.scaffold import Refused, article_path, article_url, new_article, place
@@ -108,6 +108,7 @@ def _tags(text: str) -> tuple[str, ...]:
 # -- commands -------------------------------------------------------------------------------
 
 def _build(args: argparse.Namespace) -> int:
+    require_config(args.config_file)  # a missing configuration is a wrong command line: 2, as for the other commands
     return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict) else 1
 
 

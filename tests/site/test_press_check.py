@@ -158,6 +158,8 @@ def test_a_clean_site_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
 @pytest.mark.parametrize("args, message", [
     (["check", "-f", "nowhere.yml"],
      "press check: error: nowhere.yml: no such configuration file (run press in the folder of mkdocs.yml, or pass -f PATH)\n"),
+    (["build", "-f", "nowhere.yml"],
+     "press build: error: nowhere.yml: no such configuration file (run press in the folder of mkdocs.yml, or pass -f PATH)\n"),
     (["check", "content/nope.md"], "press check: error: content/nope.md: no such file or folder\n"),
 ])
 def test_what_cannot_be_checked_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
