@@ -76,7 +76,7 @@ content/vera2/posts/2025/no-front-matter.md:1: no front matter: an article start
 content/vera2/posts/2025/placeholder.md:3: description: is still the placeholder that press new wrote
   hint: write one or two sentences of your own: they are shown in listings, feeds and link previews
 content/vera2/posts/2025/relative-url.md:10: further_reading[0].url: expected an absolute http(s) URL, got 'reuters.com/x'
-  hint: copy the full address, starting with https://
+  hint: copy the full address, starting with https:// (spaces, quotes and < > written as %20, %22, %3C, %3E)
 content/vera2/posts/2025/sports.md:6: categories[0]: 'Sports' is not a section of Vera2
   hint: known sections of Vera2: Courts, Politics
 content/vera2/posts/2025/unknown-author.md:5: authors[0]: unknown author 'jt-mercr'

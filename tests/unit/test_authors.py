@@ -63,8 +63,24 @@ def test_links_in_a_bio_and_an_avatar_are_limited_to_safe_schemes() -> None:
     authors, errors = load_authors("authors.yml", raw)
     assert [str(e) for e in errors] == [
         "authors.yml:4: authors.jt-mercer.avatar: expected an https:// URL or a path relative to content/, got 'javascript:alert(1)'\n"
-        "  hint: give a path relative to content/, such as images/authors/name.png",
+        "  hint: give a path relative to content/, such as images/authors/name.png (no spaces, quotes or < >)",
         "authors.yml:5: authors.jt-mercer.bio: a javascript: link is not allowed\n"
         "  hint: only http:, https: and mailto: links and paths relative to the file are published",
     ]
     assert (authors["jt-mercer"].avatar, authors["jt-mercer"].bio) == (None, "")
+
+
+def test_quotes_and_brackets_are_refused_in_urls() -> None:
+    raw = b"""authors:
+  jt-mercer:
+    name: J.T. Mercer
+    avatar: 'https://x.example/a.png" onerror="alert(1)'
+    links:
+      website: 'https://x.example/"><script>'
+"""
+    authors, errors = load_authors("authors.yml", raw)
+    assert [e.headline() for e in errors] == [
+        "authors.yml:4: authors.jt-mercer.avatar: expected an https:// URL or a path relative to content/, "
+        "got 'https://x.example/a.png\" onerror=\"alert(1)'",
+        "authors.yml:6: authors.jt-mercer.links.website: expected an absolute http(s) URL, got the text 'https://x.example/\"><script>'",
+    ]

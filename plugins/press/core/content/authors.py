@@ -25,7 +25,7 @@ from .problems import ContentError, did_you_mean
 from .slugs import SLUG_PATTERN
 
 AUTHOR_KEYS = ("name", "description", "avatar", "bio", "links")
-_URL = re.compile(r"^(https?://|mailto:)\S+$")
+_URL = re.compile(r"^(https?://|mailto:)[^\s\"'<>]+$")  # no quotes or angle brackets: they break out of attributes
 
 
 def load_authors(path: str, raw: bytes, known_files: frozenset[str] = frozenset()) -> tuple[dict[str, Author] | None, list[ContentError]]:
@@ -77,9 +77,9 @@ def _author(path: str, line: Any, author_id: str, entry: Any, known_files: froze
     if not texts["name"]:
         error("name", "every author needs a name", "add name: Full Name")
     avatar = texts["avatar"] or None
-    if avatar and (unsafe_scheme(avatar) or avatar.startswith(("http:", "mailto:"))):
+    if avatar and (unsafe_scheme(avatar) or avatar.startswith(("http:", "mailto:")) or re.search(r"[\s\"'<>]", avatar)):
         error("avatar", f"expected an https:// URL or a path relative to content/, got {avatar!r}",
-              "give a path relative to content/, such as images/authors/name.png")
+              "give a path relative to content/, such as images/authors/name.png (no spaces, quotes or < >)")
         avatar = None
     elif avatar and not avatar.startswith("https://") and known_files and avatar.lstrip("/") not in known_files:
         error("avatar", f"avatar file not found: {avatar}", "give a path relative to content/, such as images/authors/name.png")

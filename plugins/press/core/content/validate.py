@@ -36,7 +36,9 @@ LATEST_YEAR_AHEAD = 2  # scheduling runs at most to the end of the year after ne
 # What `press new` writes: valid, so a draft previews at once, but never publishable.
 PLACEHOLDER_DESCRIPTION = "TO WRITE: one or two sentences for listings, feeds and link previews."
 WORDS_PER_MINUTE = 265  # Material's blog plugin uses the same pace
-_ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$")
+# No spaces, quotes or angle brackets: a browser would not take them in a URL either (they are written %20, %22, %3C),
+# and they are what breaks out of an HTML attribute.
+_ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#\"'<>]+\.[^\s/?#\"'<>]+[^\s\"'<>]*$")
 _DATE_HINT = "write a date like 2025-11-28, or a time with its zone like 2025-11-28T09:30:00-05:00"
 
 
@@ -337,7 +339,8 @@ class _ArticleChecker:
                 ok = ok and fields[key] is not None
         url = fields.get("url")
         if url and not _ABSOLUTE_URL.match(url):
-            self.error(at + ("url",), f"expected an absolute http(s) URL, got {url!r}", "copy the full address, starting with https://")
+            self.error(at + ("url",), f"expected an absolute http(s) URL, got {url!r}",
+                       "copy the full address, starting with https:// (spaces, quotes and < > written as %20, %22, %3C, %3E)")
             ok = False
         date = None
         if entry.get("date") is not None:
