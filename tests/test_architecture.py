@@ -20,9 +20,9 @@ FORBIDDEN = ("mkdocs", "jinja2", "material", "properdocs")
 LAYERS = ("content", "features", "incremental", "authoring")
 
 # What each part of core may import from core. "top" is core's composing modules (site, views);
-# "urls" (every URL and output path, and the registry that keeps writes inside the site) imports only content.slugs.
+# "urls" (every URL and output path, and the registry that keeps writes inside the site) imports only content.slugs and content.characters.
 ALLOWED = {
-    "urls": {"content"},  # slugs only: URLs are made of slugs
+    "urls": {"content"},  # slugs and the forbidden characters only
     "content": {"urls", "content"},
     "features": {"urls", "content", "features"},
     "top": {"urls", "content", "features", "top"},
@@ -102,4 +102,4 @@ def test_core_never_reads_the_clock() -> None:
 def test_urls_are_made_of_slugs_and_nothing_else() -> None:
     """Every module may import urls, so urls may import nothing that imports it back."""
     inside = sorted(m for m in imported_modules(CORE / "urls.py") if part_of(m) is not None)
-    assert inside == ["press.core.content.slugs"]
+    assert inside == ["press.core.content.characters", "press.core.content.slugs"]

@@ -17,7 +17,7 @@ from typing import Callable, Iterator, TextIO
 
 from .adapters import engine
 from .adapters.building import build_atomically
-from .adapters.project import Project, ProjectError, load_project
+from .adapters.project import Project, ProjectError, load_project, require_config
 from .core.authoring import report
 from .core.authoring.importer import import_article
 from .core.authoring.scaffold import Refused, new_article, place
@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
                     "Warnings count too: `make site` builds with --strict.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="print only the problems of these files or folders (all content is still checked)")
     check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text (default), or json: a list of {path, line, field, message, hint, severity} for editors and CI")
+                       help="text (default), or json: a list of {path, line, column, field, message, hint, severity} for editors and CI")
 
     new = command("new", _new, "write the skeleton of a new article",
                   "Write content/<pub>/posts/<year>/<slug>.md: a draft with complete front matter that `make serve`\n"
@@ -113,6 +113,7 @@ def _tags(text: str) -> tuple[str, ...]:
 # -- commands -------------------------------------------------------------------------------
 
 def _build(args: argparse.Namespace) -> int:
+    require_config(args.config_file)  # a missing configuration is a wrong command line: 2, as for the other commands
     return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict) else 1
 
 

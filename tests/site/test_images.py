@@ -55,5 +55,5 @@ def test_an_unreadable_image_is_a_content_error(tmp_path: Path, caplog) -> None:
     with pytest.raises((Abort, PluginError)):
         fixture.build()
     [message] = press_errors(caplog)
-    assert message.startswith("press: content/vera2/posts/2025/img/broken.png: this image cannot be read as an image")
-    assert message.endswith("hint: re-export it as PNG, JPEG or WebP")
+    assert message.startswith("press: content/vera2/posts/2025/img/broken.png: this image is not a PNG/JPEG/WebP/GIF image, or truncated")
+    assert message.endswith("hint: re-export it as PNG, JPEG, WebP or GIF")

@@ -76,16 +76,16 @@ content/vera2/posts/2025/no-front-matter.md:1: no front matter: an article start
 content/vera2/posts/2025/placeholder.md:3: description: is still the placeholder that press new wrote
   hint: write one or two sentences of your own: they are shown in listings, feeds and link previews
 content/vera2/posts/2025/relative-url.md:10: further_reading[0].url: expected an absolute http(s) URL, got 'reuters.com/x'
-  hint: copy the full address, starting with https://
+  hint: copy the full address, starting with https:// (spaces, quotes and < > written as %20, %22, %3C, %3E)
 content/vera2/posts/2025/sports.md:6: categories[0]: 'Sports' is not a section of Vera2
   hint: known sections of Vera2: Courts, Politics
 content/vera2/posts/2025/unknown-author.md:5: authors[0]: unknown author 'jt-mercr'
-  hint: did you mean 'jt-mercer'? known authors: dana-okafor, jt-mercer (authors are defined in content/authors.yml)
+  hint: did you mean 'jt-mercer'? known authors: dana-okafor, guest, jt-mercer (authors are defined in content/authors.yml)
 content/vera2/posts/2025/unknown-citation.md:13: citation: unknown source key '@reutrs'
   hint: did you mean 'reuters'? known keys in this article's further_reading: reuters
 content/vera2/posts/2025/unknown-cta.md:7: cta: unknown call to action 'newsletter'
   hint: known calls to action: briefing (defined under ctas: of press/articles in mkdocs.yml)
-content/vera2/posts/older/story.md: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md
+content/vera2/posts/older/story.md:2: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md
   hint: give one of them another slug: (or file name)
 press check: 15 errors and 1 warning in 16 files (17 articles checked)
 """
@@ -122,12 +122,12 @@ def test_json_lists_every_problem_for_editors_and_ci(broken: Path, capsys: pytes
     records = json.loads(out)
     assert len(records) == 16
     assert records[1] == {
-        "path": "content/dispatch/posts/2025/typo.md", "line": 6, "field": "tilte", "message": "unknown key",
+        "path": "content/dispatch/posts/2025/typo.md", "line": 6, "column": None, "field": "tilte", "message": "unknown key",
         "hint": "did you mean 'title'? known keys: authors, categories, corrections, cta, date, description, draft, "
                 "further_reading, id, image, image_alt, pin, readtime, redirect_from, slug, tags, title, updated",
         "severity": "error",
     }
-    assert records[-1]["line"] is None
+    assert (records[-1]["line"], records[-1]["column"]) == (2, None)  # a duplicate slug: the front matter's first key
     assert err == "press check: 15 errors and 1 warning in 16 files (17 articles checked)\n"
 
 
@@ -137,7 +137,7 @@ def test_paths_restrict_the_report_not_the_check(broken: Path, capsys: pytest.Ca
     assert out == [
         "content/dispatch/posts/2025/typo.md:6: tilte: unknown key",
         out[1],
-        "content/vera2/posts/older/story.md: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md",
+        "content/vera2/posts/older/story.md:2: slug: has the same URL /vera2/2025/11/story/ as vera2/posts/2025/story.md",
         "  hint: give one of them another slug: (or file name)",
         "press check: 2 errors in 2 files (17 articles checked); 14 more problems in other files",
     ]
@@ -158,6 +158,8 @@ def test_a_clean_site_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
 @pytest.mark.parametrize("args, message", [
     (["check", "-f", "nowhere.yml"],
      "press check: error: nowhere.yml: no such configuration file (run press in the folder of mkdocs.yml, or pass -f PATH)\n"),
+    (["build", "-f", "nowhere.yml"],
+     "press build: error: nowhere.yml: no such configuration file (run press in the folder of mkdocs.yml, or pass -f PATH)\n"),
     (["check", "content/nope.md"], "press check: error: content/nope.md: no such file or folder\n"),
 ])
 def test_what_cannot_be_checked_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
@@ -194,7 +196,7 @@ def test_check_reports_unreadable_images_as_the_build_does(tmp_path: Path, capsy
                             "vera2/posts/2025/img/broken.png": b"not a png"})
     assert main(["check", "-f", str(tmp_path / "mkdocs.yml")]) == 1
     out = capsys.readouterr().out
-    assert "content/vera2/posts/2025/img/broken.png: this image cannot be read as an image" in out
+    assert "content/vera2/posts/2025/img/broken.png: this image is not a PNG/JPEG/WebP/GIF image, or truncated\n" in out
 
 
 def test_the_command_leaves_the_callers_logging_as_it_was(broken: Path, capsys: pytest.CaptureFixture) -> None:

@@ -16,4 +16,5 @@ AUTHORS = {
     "dana-okafor": Author("dana-okafor", "Dana Okafor"),
 }
 RULES = SiteRules(PUBLICATIONS, AUTHORS, ZoneInfo("America/New_York"),
-                  frozenset({"vera2/posts/images/cable.jpg", "authors.yml"}), frozenset({"free-chapter", "vera2-briefing"}))
+                  frozenset({"vera2/posts/images/cable.jpg", "authors.yml"}), frozenset({"free-chapter", "vera2-briefing"}),
+                  latest_year=2026)

@@ -49,8 +49,8 @@ def test_duplicate_urls_and_ids_name_both_files() -> None:
     ])
     assert [a.src_path for a in kept] == ["vera2/posts/a.md", "vera2/posts/x.md"]
     assert [e.headline() for e in errors] == [
-        "vera2/posts/b.md: slug: has the same URL /vera2/2025/11/same/ as vera2/posts/a.md",
-        "vera2/posts/y.md: id: id 'shared-id' is already used by vera2/posts/x.md",
+        "vera2/posts/b.md:1: slug: has the same URL /vera2/2025/11/same/ as vera2/posts/a.md",
+        "vera2/posts/y.md:1: id: id 'shared-id' is the id of vera2/posts/x.md: the two articles would share one feed id",
     ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from press.core.features.images import ImageError, prepare
+from press.core.features.images import ImageError, intact, measure, prepare
 from press.core.features.img_tags import rewrite_images
 
 
@@ -66,3 +66,21 @@ def test_attributes_the_author_set_are_kept(tmp_path: Path) -> None:
     image, _ = prepare("a.png", png(1000, 500), tmp_path)
     out = rewrite_images('<img src="a.png" width="10" loading="eager">', "", {"a.png": image})
     assert out.count("width=") == 1 and out.count("loading=") == 1 and "srcset=" in out
+
+
+def test_a_truncated_or_garbled_cache_file_is_encoded_again(tmp_path: Path) -> None:
+    image, encoded = prepare("a.png", png(1000, 500), tmp_path)
+    assert encoded == 2
+    first, second = (v.cache_file for v in image.variants)
+    good = first.read_bytes()
+    first.write_bytes(good[: len(good) // 2])  # a full disk, or site/ edited through its hard link
+    second.write_bytes(b"RIFF garbage")
+    assert not intact(first) and not intact(second)
+    again, encoded = prepare("a.png", png(1000, 500), tmp_path)
+    assert encoded == 2 and first.read_bytes() == good and intact(second)
+    assert prepare("a.png", png(1000, 500), tmp_path)[1] == 0
+
+
+def test_an_unreadable_image_says_what_it_is_not() -> None:
+    with pytest.raises(ImageError, match=r"^is not a PNG/JPEG/WebP/GIF image, or truncated$"):
+        measure(b"\x89PNG\r\n\x1a\n garbage")

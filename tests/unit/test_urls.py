@@ -17,7 +17,8 @@ from press.core.urls import OutputRefused, Outputs, checked_path, redirect_path,
     ("a/./x.html", "has a '.' segment"),
     ("a//x.html", "has an empty segment"),
     ("a\\x.html", "contains a backslash"),
-    ("a\x00.html", "contains the control character U+0000"),
+    ("a\x00.html", "contains the control character U+0000 NULL"),
+    ("a\tb.html", "contains the control character U+0009 CHARACTER TABULATION"),
     ("tags/" + "t" * 256 + "/index.html", "has a name of 256 bytes; file systems allow 255"),
 ])
 def test_paths_that_could_leave_the_site_or_break_the_file_system_are_refused(path: str, message: str) -> None:

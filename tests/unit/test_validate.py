@@ -47,7 +47,7 @@ description: A dek.
 date: 2025-11-28T09:30:00+01:00
 authors: [jt-mercer, dana-okafor]
 categories: [Courts]
-tags: [courts, Courts, europe]
+tags: [courts, Civil Rights, europe]
 image: ../images/cable.jpg
 image_alt: A cable
 further_reading:
@@ -74,7 +74,7 @@ word """ + b"word " * 600
     assert article.url == "vera2/2025/11/some-case/"
     assert article.title == "Courts & <b>power</b>"
     assert article.date.isoformat() == "2025-11-28T09:30:00+01:00"
-    assert article.tags == ("courts", "Courts", "europe")
+    assert article.tags == ("courts", "Civil Rights", "europe")
     assert article.image == "vera2/posts/images/cable.jpg"
     # Default source ids are the publisher's slug, made unique around explicit ids.
     assert [s.id for s in article.further_reading] == ["reuters", "reuters-3", "reuters-2"]

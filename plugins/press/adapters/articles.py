@@ -34,10 +34,11 @@ from ..core.incremental.memos import ArticleMemo
 from ..core.incremental.store import Store
 from ..core.incremental.digest import code_digest
 from ..core.site import Options, RawFile, Site, load_site
-from ..core.content.validate import SiteRules
+from ..core.content.validate import LATEST_YEAR_AHEAD, SiteRules
 from ..core.urls import OutputRefused, Outputs
 from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
 from ..mdx.citations import CitationsExtension
+from ..mdx.safe_links import SafeLinksExtension
 from . import material_markup
 from .reporting import fail_on, log_errors, warn_on
 from .serve_state import STATE
@@ -86,6 +87,7 @@ class ArticlesConfig(base.Config):
     authors_file = c.Type(str, default="authors.yml")
     per_page = c.Type(int, default=10)
     home_count = c.Type(int, default=10)
+    max_pinned = c.Type(int, default=3)  # per publication; more would push every new article off its front page
     # Drafts and scheduled articles: shown (and marked) under `mkdocs serve`, left out of builds.
     show_unpublished = c.Optional(c.Type(bool))
     cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml: every press plugin keeps its cache there
@@ -120,6 +122,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             raise PluginError("press/articles: publications: configure at least one publication (id: {title: ..., sections: [...]})")
         if self.config.per_page < 1 or self.config.home_count < 1:
             raise PluginError("press/articles: per_page and home_count must be at least 1")
+        if self.config.max_pinned < 0:
+            raise PluginError("press/articles: max_pinned must be 0 or more")
         self.publications = {
             pub_id: Publication(pub_id, pub.title, pub.description, tuple(pub.sections), pub.section_required,
                                 pub.cta, tuple(pub.connect_off))
@@ -135,6 +139,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             raise PluginError("press/articles: " + "; ".join(problems))
         self.current_sources: dict[str, Source] = {}
         config.markdown_extensions.append(CitationsExtension(lambda: self.current_sources))
+        config.markdown_extensions.append(SafeLinksExtension())  # pages, bios and reading lists: no javascript: links
         self.generated_nav = config.nav is None
         if self.generated_nav:
             config.nav = self._nav()
@@ -182,7 +187,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def options(self) -> Options:
         """This build's date and what it shows; call after on_config."""
-        return Options(get_build_datetime(), self._show_unpublished(), self.config.per_page, self.config.home_count)
+        return Options(get_build_datetime(), self._show_unpublished(), self.config.per_page, self.config.home_count,
+                       self.config.max_pinned)
 
     def load(self, files: Files, options: Options, refused: list[ContentError] = []) -> Site:
         """Every article, reading list and author, with every problem as data: never raises for content.
@@ -195,7 +201,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         lists = [f for f in files if is_reading_list(f.src_uri)]
         authors_file = files.get_file_from_path(self.config.authors_file)
         authored = {f.url: f.src_uri for f in files.documentation_pages() if not article_publication(f.src_uri, pubs)}
-        rules = SiteRules(pubs, {}, self.timezone, frozenset(files.src_uris), frozenset(self.ctas))
+        rules = SiteRules(pubs, {}, self.timezone, frozenset(files.src_uris), frozenset(self.ctas), latest_year=options.now.year + LATEST_YEAR_AHEAD)
         memo = self._memo()
         site = load_site(
             [RawFile(f.src_uri, f.content_bytes) for f in articles],

@@ -69,7 +69,7 @@ class Project:
         if not path.is_file():
             return {}
         authors, _ = load_authors(self.plugin.config.authors_file, path.read_bytes())
-        return authors
+        return authors or {}
 
     def rules(self) -> SiteRules:
         """What a single new article is validated against (file checks are left to `press check`)."""
@@ -95,11 +95,17 @@ class Project:
         return f"http://{addr.host}:{addr.port}{base.rstrip('/')}/{url}"
 
 
-def load_project(config_file: str | os.PathLike[str]) -> Project:
-    """Load mkdocs.yml and run press/articles' on_config, as a build does before it reads files."""
+def require_config(config_file: str | os.PathLike[str]) -> Path:
+    """The configuration's path; ProjectError (exit status 2) when there is no such file."""
     path = Path(config_file)
     if not path.is_file():
         raise ProjectError(f"{config_file}: no such configuration file (run press in the folder of mkdocs.yml, or pass -f PATH)")
+    return path
+
+
+def load_project(config_file: str | os.PathLike[str]) -> Project:
+    """Load mkdocs.yml and run press/articles' on_config, as a build does before it reads files."""
+    path = require_config(config_file)
     try:
         config = load_config(str(path))
     except (ConfigurationError, Abort) as exc:  # MkDocs logs each configuration error, then aborts

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 
 from ..core.features import cards
 from ..core.incremental import memos
+from ..core.features.images import intact
 from ..core.features.listings import IndexPage, ListingPage
 from ..core.content.model import Article
 from ..core.content.problems import ContentError
@@ -126,7 +127,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         A card whose background cannot be read is left for `_article_card`, which warns and draws it plain.
         """
         keyed = {cards.card_key(spec): spec for spec in specs}
-        todo = {key: spec for key, spec in keyed.items() if not memos.card_file(self.cache, key).is_file()}
+        todo = {key: spec for key, spec in keyed.items() if not intact(memos.card_file(self.cache, key))}
         if not todo:
             return 0  # the usual rebuild: every card is in the cache, no thread to start
 

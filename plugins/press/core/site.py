@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol
 
 from .content.authors import load_authors
-from .content.catalog import Catalog, build_catalog, find_duplicates, visible
+from .content.catalog import Catalog, build_catalog, check_pins, find_duplicates, visible
 from .content.checked import CheckedArticle, RawFile, check_article_file
-from .content.links import backlinks, check_links
+from .content.links import Link, backlinks, check_links
 from .features.listings import Page, check_urls, plan_listings
 from .content.model import Article, Author
 from .content.problems import ContentError
@@ -29,6 +29,7 @@ class Options:
     include_unpublished: bool = False
     per_page: int = 10
     home_count: int = 10
+    max_pinned: int = 3  # per publication: pinned articles lead every listing
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,21 @@ class Checker(Protocol):
     def finish(self) -> None: ...
 
 
+def links_to_hidden(links: Iterable[Link], hidden: Mapping[str, Article]) -> list[ContentError]:
+    """A warning for each link to a draft or scheduled article: it is broken in this build, and MkDocs would only
+    say the target is "not found among documentation files". A warning, not an error: the target will exist."""
+    warnings = []
+    for link in links:
+        target = hidden.get(link.target)
+        if target is None or link.source in hidden:  # a hidden page's links are not published either
+            continue
+        state = "a draft" if target.draft else f"scheduled for {target.date:%Y-%m-%d %H:%M} (UTC{target.date:%z})"
+        warnings.append(ContentError(link.source, link.line, "link", f"links to {link.target}, which is {state}: "
+                                     "the link is broken until it is published",
+                                     "publish the target first, or link to it once it is out"))
+    return warnings
+
+
 def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: SiteRules, options: Options,
               authored_urls: Mapping[str, str] = {}, reading_lists: Iterable[RawFile] = (), memo: Checker | None = None) -> Site:
     """Parse, validate and index everything; `errors` lists every problem of every file.
@@ -60,14 +76,16 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     With a ``memo``, unchanged article files are taken from the previous build instead of checked again.
     """
     errors: list[ContentError] = []
+    registry: dict[str, Author] | None = None
     if authors_file is None:
-        authors: dict[str, Author] = {}
         errors.append(ContentError("authors.yml", None, "", "the authors registry is missing",
                                    "create content/authors.yml with an 'authors:' mapping"))
     else:
-        authors, author_errors = load_authors(authors_file.path, authors_file.raw, rules.known_files)
+        registry, author_errors = load_authors(authors_file.path, authors_file.raw, rules.known_files)
         errors += author_errors
-    rules = dataclasses.replace(rules, authors=authors)
+    authors = registry or {}
+    # Without a registry every article's authors would be "unknown": the registry's own error is the one to fix.
+    rules = dataclasses.replace(rules, authors=authors, authors_known=registry is not None)
     valid: list[Article] = []
     bodies: dict[str, str] = {}
     found_links: dict[str, tuple[tuple[str, int], ...]] = {}
@@ -87,15 +105,18 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     unique, problems = find_duplicates(valid)
     errors += problems
     catalog = build_catalog(visible(unique, options.now, include_unpublished=options.include_unpublished))
+    errors += check_pins(catalog.articles, options.max_pinned)
     lists, list_bodies, list_errors, warnings = load_reading_lists(
-        [(f.path, f.raw) for f in reading_lists], catalog, {a.src_path: a for a in unique}, rules.publications, authors)
+        [(f.path, f.raw) for f in reading_lists], catalog, {a.src_path: a for a in unique}, rules.publications, authors,
+        broken={e.path for e in errors})
     errors += list_errors
     bodies.update(list_bodies)
     links, link_errors = check_links(found_links, rules.known_files)
     errors += link_errors
+    hidden = frozenset(a.src_path for a in valid) - frozenset(catalog.by_src)
+    warnings += links_to_hidden(links, {a.src_path: a for a in valid if a.src_path in hidden})
     pages = plan_listings(catalog, rules.publications, authors, per_page=options.per_page, home_count=options.home_count)
     pages.append(reading_lists_index(lists))
     errors += check_urls(catalog, pages, authored_urls)
-    hidden = frozenset(a.src_path for a in valid) - frozenset(catalog.by_src)
     return Site(catalog, authors, pages, bodies, hidden, sorted(set(errors)), sorted(set(warnings)), tuple(lists),
                 backlinks(links, catalog.by_src), found_links)

@@ -13,16 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Collection
 
+from .content.characters import FORBIDDEN, character_name
 from .content.slugs import slugify
 
 MAX_NAME_BYTES = 255  # the longest file name ext4, APFS and NTFS accept
 # Top-level folders that the theme and the search index own: a redirect or a page there would be lost.
 RESERVED_FOLDERS = ("assets", "pagefind")
+CONTROL = re.compile(r"[\t\n\r]")  # allowed in text, never in a path
 # Names of the files a site has (feeds, sitemap, styles, images): never a folder of a redirect.
 FILE_NAME = re.compile(r"\.(html?|xml|txt|css|js|json|png|jpe?g|webp|gif|svg|ico|gz)$", re.IGNORECASE)
 
@@ -109,14 +110,6 @@ class OutputRefused(Exception):
         self.path, self.message, self.hint = path, message, hint
 
 
-def unsafe_character(text: str) -> str | None:
-    """The name of the first control or non-character in `text` (``'NULL'``, ``'U+FFFE'``), else None."""
-    for char in text:
-        if unicodedata.category(char) in ("Cc", "Cs") or (0xFDD0 <= ord(char) <= 0xFDEF) or (ord(char) & 0xFFFE) == 0xFFFE:
-            return unicodedata.name(char, f"U+{ord(char):04X}")
-    return None
-
-
 def checked_path(path: str) -> str:
     """`path` as a plain site-relative POSIX path, or `OutputRefused`.
 
@@ -125,8 +118,8 @@ def checked_path(path: str) -> str:
     """
     if not path:
         raise OutputRefused(path, "is empty")
-    if (char := unsafe_character(path)) is not None:
-        raise OutputRefused(path, f"contains the control character {char}")
+    if (found := CONTROL.search(path) or FORBIDDEN.search(path)) is not None:
+        raise OutputRefused(path, f"contains the control character {character_name(found.group())}")
     if "\\" in path:
         raise OutputRefused(path, "contains a backslash", "write paths with forward slashes")
     if path.startswith("/") or (len(path) > 1 and path[1] == ":"):

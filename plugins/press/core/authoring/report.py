@@ -2,7 +2,7 @@
 
 Text is one ``path:line: field: message`` line per problem with its hint indented
 below (the build's format, which editors and ``grep`` read); JSON is a list of
-``{path, line, field, message, hint, severity}``. Warnings are reported too:
+``{path, line, column, field, message, hint, severity}``. Warnings are reported too:
 ``make site`` builds with ``--strict``, where they fail the build as well.
 """
 
@@ -31,14 +31,15 @@ class Problem:
 
     def record(self) -> dict[str, object]:
         e = self.error
-        return {"path": e.path, "line": e.line, "field": e.field, "message": e.message, "hint": e.hint, "severity": self.severity}
+        return {"path": e.path, "line": e.line, "column": e.column, "field": e.field, "message": e.message, "hint": e.hint,
+                "severity": self.severity}
 
 
 def problems(errors: Iterable[ContentError], warnings: Iterable[ContentError], prefix: str) -> list[Problem]:
     """Errors and warnings in one list, by file and line, paths prefixed with the docs folder."""
     found = [Problem(dataclasses.replace(e, path=posixpath.join(prefix, e.path)), "error") for e in errors]
     found += [Problem(dataclasses.replace(w, path=posixpath.join(prefix, w.path)), "warning") for w in warnings]
-    return sorted(found, key=lambda p: (p.error.path, p.error.line or 0, p.severity, p.error))
+    return sorted(found, key=lambda p: (p.error.path, p.error.line or 0, p.severity, p.error.sort_key()))
 
 
 def within(found: Sequence[Problem], scopes: Sequence[PurePosixPath]) -> list[Problem]:

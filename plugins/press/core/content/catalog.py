@@ -43,24 +43,50 @@ def visible(articles: Iterable[Article], now: dt.datetime, *, include_unpublishe
 
 
 def find_duplicates(articles: Iterable[Article]) -> tuple[list[Article], list[ContentError]]:
-    """Keep the first article (by file path) of each URL and id; the others are errors naming both files."""
+    """Keep the first article (by file path) of each URL and identity; the others are errors naming both files.
+
+    The identity (`Article.identity`: the id, else the first URL the article had) makes its feed GUID: one
+    article's id equal to another's old URL in redirect_from would give two feed items one GUID. Two articles
+    claiming one URL through redirect_from are left to the redirect checks, which name the clash as such.
+    """
     errors: list[ContentError] = []
     by_url: dict[str, Article] = {}
-    by_id: dict[str, Article] = {}
+    by_identity: dict[str, Article] = {}
     kept = []
     for article in sorted(articles, key=lambda a: a.src_path):
+        field, identity = article.identity
         if article.url in by_url:
-            errors.append(ContentError(article.src_path, None, "slug", f"has the same URL /{article.url} as {by_url[article.url].src_path}",
+            errors.append(ContentError(article.src_path, article.line_of("slug"), "slug",
+                                       f"has the same URL /{article.url} as {by_url[article.url].src_path}",
                                        "give one of them another slug: (or file name)"))
-        elif article.id and article.id in by_id:
-            errors.append(ContentError(article.src_path, None, "id", f"id {article.id!r} is already used by {by_id[article.id].src_path}",
+        elif identity in by_identity and "id" in (field, by_identity[identity].identity[0]):
+            other = by_identity[identity]
+            errors.append(ContentError(article.src_path, article.line_of(field.split("[")[0]), field,
+                                       _identity_clash(field, identity, other),
                                        "each article needs its own id: it identifies the article in feeds"))
         else:
             by_url[article.url] = article
-            if article.id:
-                by_id[article.id] = article
+            by_identity.setdefault(identity, article)
             kept.append(article)
     return kept, errors
+
+
+def _identity_clash(field: str, identity: str, other: Article) -> str:
+    theirs = {"id": "the id", "redirect_from[0]": "the first redirect_from", "slug": "the URL"}[other.identity[0]]
+    mine = f"id {identity!r}" if field == "id" else f"{identity!r}"
+    return f"{mine} is {theirs} of {other.src_path}: the two articles would share one feed id"
+
+
+def check_pins(articles: Iterable[Article], limit: int) -> list[ContentError]:
+    """Pinned articles lead every listing of their publication: more than `limit` and the newest never show."""
+    pinned: defaultdict[str, list[Article]] = defaultdict(list)
+    for article in sorted(articles, key=newest_first):
+        if article.pin:
+            pinned[article.publication].append(article)
+    return [ContentError(a.src_path, a.line_of("pin"), "pin",
+                         f"{len(group)} articles of this publication are pinned, the limit is {limit}",
+                         f"unpin the older ones: the {limit} newest stay (max_pinned of press/articles in mkdocs.yml)")
+            for group in pinned.values() if len(group) > limit for a in group[limit:]]
 
 
 def build_catalog(articles: Iterable[Article]) -> Catalog:

@@ -49,7 +49,7 @@ def check_article_file(file: RawFile, publication: str, rules: SiteRules) -> Che
     start = len(file.raw.decode(ENCODING)) - len(doc.body)
     article, more = validate_article(doc, publication, rules, words=count_words(doc.body))
     problems += more
-    if article is None:
+    if article is None or not doc.clean:  # a body with a forbidden character is never published, not even in preview
         return CheckedArticle(None, start, doc.body_line, tuple(problems), ())
     problems += check_citations(article, doc.body)
     return CheckedArticle(article, start, doc.body_line, tuple(problems), tuple(find_links(file.path, doc.body, doc.body_line)))

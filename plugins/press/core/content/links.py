@@ -4,11 +4,16 @@ A link to a Markdown file or an image that does not exist is a content error
 with its line and a "did you mean" among the files that do exist. Links between
 articles become backlinks ("Referenced in") without a second pass over pages.
 Anchors are left to MkDocs' own validation, which sees the rendered headings.
+
+Link schemes are limited to http, https and mailto (and none: a relative link):
+``javascript:``, ``data:`` and the rest are content errors here, and
+``press.mdx.safe_links`` drops them from whatever renders anyway.
 """
 
 from __future__ import annotations
 
 import difflib
+import html
 import posixpath
 import re
 from collections import defaultdict
@@ -23,6 +28,27 @@ _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 CHECKED_SUFFIXES = (".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".pdf")
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+SCHEME_HINT = "only http:, https: and mailto: links and paths relative to the file are published"
+_SCHEME_OF = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")  # browsers strip these around a URL and tabs and newlines inside it
+
+
+def unsafe_scheme(url: str) -> str | None:
+    """The scheme of `url`, lower-cased, when it is not one we publish; None for http(s), mailto and relative URLs.
+
+    The URL is read as a browser would read the attribute: entities decoded (``&#106;avascript:``), control
+    characters and spaces dropped (``java\tscript:``), case ignored (``JavaScript:``).
+    """
+    match = _SCHEME_OF.match(_IGNORED_IN_URLS.sub("", html.unescape(url)))
+    scheme = match.group(1).lower() if match else None
+    return scheme if scheme is not None and scheme not in ALLOWED_SCHEMES else None
+
+
+def scheme_errors(path: str, links: Iterable[tuple[str, int]], field: str) -> list[ContentError]:
+    """An error for each link whose scheme is not published (see `unsafe_scheme`)."""
+    return [ContentError(path, line, field, f"a {scheme}: link is not allowed", SCHEME_HINT)
+            for raw, line in links if (scheme := unsafe_scheme(raw))]
 
 
 @dataclass(frozen=True)
@@ -67,7 +93,9 @@ def check_links(found: Mapping[str, Iterable[tuple[str, int]]], known_files: fro
     for known in known_files:
         by_name[posixpath.basename(known)].append(known)
     for path in sorted(found):
-        for raw, line in found[path]:
+        here = tuple(found[path])
+        errors += scheme_errors(path, here, "link")
+        for raw, line in here:
             target = resolve(path, raw)
             if target is None:
                 continue

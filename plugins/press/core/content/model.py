@@ -110,11 +110,26 @@ class Article:
     pin: bool = False
     readtime: int = 1
     body_line: int = 1
+    # Top-level front-matter key ("" for the front matter itself) -> its line, for problems found across
+    # articles (a slug or id used twice).
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """The line of a front-matter key, else of the front matter's first key (the slug of a file name)."""
+        lines = dict(self.lines)
+        return lines.get(key, lines.get("", 1))
 
     @property
     def key(self) -> str:
         """The identity that survives a slug change: `id` when given, else the URL."""
         return self.id or self.url
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """(field, value) the article's feed GUID is made of: its id, else the first URL it had (``feeds.item_id``)."""
+        if self.id:
+            return "id", self.id
+        return ("redirect_from[0]", self.redirect_from[0].strip("/")) if self.redirect_from else ("slug", self.url.strip("/"))
 
     @property
     def last_modified(self) -> dt.datetime:

@@ -2,26 +2,42 @@
 
 A `ContentError` names the file, the line (1-based, when known), the field
 (a dotted path such as ``further_reading[1].url``), what was wrong and a hint
-that tells the author what to write instead.
+that tells the author what to write instead; a column (1-based) where one
+character is the problem. Problems sort by file, then line (a problem of the
+whole file, with no line, first), so one run's report reads top to bottom.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 from typing import Iterable
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class ContentError:
     path: str
     line: int | None
     field: str
     message: str
     hint: str = ""
+    column: int | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        """A key with no None in it: comparing None with a line number raised TypeError."""
+        return (self.path, self.line or 0, self.column or 0, self.field, self.message, self.hint)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, ContentError):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
     def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
 
     def headline(self) -> str:
         """The first line an author sees: ``path:line: field: message``."""

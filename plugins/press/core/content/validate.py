@@ -28,10 +28,18 @@ REQUIRED_KEYS = ("title", "description", "date", "authors")
 SOURCE_KEYS = ("id", "publisher", "title", "url", "date")
 CORRECTION_KEYS = ("date", "text")
 MAX_DESCRIPTION = 300
+# Lengths that keep every page, card and file name sane: a 10,000-character headline took a minute per social
+# card, and a tag becomes the folder tags/<slug>/, which file systems cap at 255 bytes.
+MAX_TITLE = 200
+MAX_TAG = 60
+MIN_YEAR = 1900  # `date: 0025-11-20` is a typo, and years before 1000 break URLs and RSS dates
+LATEST_YEAR_AHEAD = 2  # scheduling runs at most to the end of the year after next: `updated: 9999-12-31` is a typo
 # What `press new` writes: valid, so a draft previews at once, but never publishable.
 PLACEHOLDER_DESCRIPTION = "TO WRITE: one or two sentences for listings, feeds and link previews."
 WORDS_PER_MINUTE = 265  # Material's blog plugin uses the same pace
-_ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$")
+# No spaces, quotes or angle brackets: a browser would not take them in a URL either (they are written %20, %22, %3C),
+# and they are what breaks out of an HTML attribute.
+_ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#\"'<>]+\.[^\s/?#\"'<>]+[^\s\"'<>]*$")
 _DATE_HINT = "write a date like 2025-11-28, or a time with its zone like 2025-11-28T09:30:00-05:00"
 
 
@@ -44,6 +52,8 @@ class SiteRules:
     timezone: ZoneInfo
     known_files: frozenset[str] = frozenset()
     cta_ids: frozenset[str] | None = None  # None: calls to action are not configured
+    latest_year: int | None = None  # no plausible date or update is later (see LATEST_YEAR_AHEAD); None: not checked
+    authors_known: bool = True  # False when the registry cannot be read: its error stands for every article's authors
 
 
 def validate_article(doc: Document, publication: str, rules: SiteRules, *, words: int) -> tuple[Article | None, list[ContentError]]:
@@ -69,13 +79,16 @@ class _ArticleChecker:
                 self.errors.append(ContentError(self.doc.path, self.doc.line(key) or self.doc.line(), key,
                                                 "is required" if key not in data else "must not be empty", _REQUIRED_HINTS[key]))
         title = self.text("title", required=True)
+        if title and len(title) > MAX_TITLE:
+            self.error(("title",), f"is {len(title)} characters long, the limit is {MAX_TITLE}",
+                       "shorten the headline: it is shown in listings, feeds, link previews and on the social card")
         description = self.text("description", required=True)
         if description and len(description) > MAX_DESCRIPTION:
             self.error(("description",), f"is {len(description)} characters long, the limit is {MAX_DESCRIPTION}",
                        "shorten it to one or two sentences: it is shown in listings, feeds and link previews")
         date, updated = self.dates()
         article_id = self.slug_value("id")
-        slug = self.slug_value("slug") or slugify(posixpath.splitext(posixpath.basename(self.doc.path))[0])
+        slug = self.slug_value("slug") or self.file_slug()
         authors = self.authors()
         section = self.section()
         tags = self.tags()
@@ -105,6 +118,7 @@ class _ArticleChecker:
             section=section, tags=tags, image=image, image_alt=image_alt, further_reading=sources,
             cta=cta, redirect_from=redirects, corrections=corrections, draft=draft, pin=pin,
             readtime=readtime, body_line=self.doc.body_line,
+            lines=tuple((str(at[0]) if at else "", line) for at, line in self.doc.lines.items() if len(at) <= 1),
         ), []
 
     # -- field checks ------------------------------------------------------------------
@@ -125,25 +139,34 @@ class _ArticleChecker:
     def dates(self) -> tuple[dt.datetime | None, dt.datetime | None]:
         raw = self.doc.data.get("date")
         updated_raw = self.doc.data.get("updated")
+        updated_at: FieldPath = ("updated",)
         if isinstance(raw, dict):  # Material's blog form: {created: ..., updated: ...}
             for key in raw:
                 if key not in ("created", "updated"):
                     self.error(("date", key), "unknown key", "the date mapping takes 'created' and 'updated'")
             if updated_raw is None and "updated" in raw:
-                updated = self.datetime_value(("date", "updated"), raw["updated"])
-            else:
-                updated = self.datetime_value(("updated",), updated_raw)
+                updated_at, updated_raw = ("date", "updated"), raw["updated"]
+            updated = self.plausible(updated_at, self.datetime_value(updated_at, updated_raw))
             if "created" not in raw:
                 self.error(("date",), "the date mapping has no 'created' date", "write date: {created: 2025-11-28}")
                 return None, updated
-            date = self.datetime_value(("date", "created"), raw["created"])
+            date = self.plausible(("date", "created"), self.datetime_value(("date", "created"), raw["created"]))
         else:
-            date = self.datetime_value(("date",), raw)
-            updated = self.datetime_value(("updated",), updated_raw)
+            date = self.plausible(("date",), self.datetime_value(("date",), raw))
+            updated = self.plausible(updated_at, self.datetime_value(updated_at, updated_raw))
         if date and updated and updated < date:
-            self.error(("updated",), f"is before the publication date {date.date().isoformat()}",
+            self.error(updated_at, f"is before the publication date {date.date().isoformat()}",
                        "the updated date is the last change and cannot precede the date")
         return date, updated
+
+    def plausible(self, at: FieldPath, when: dt.datetime | None) -> dt.datetime | None:
+        """The date, or None with an error when its year is before MIN_YEAR or after next year."""
+        latest = self.rules.latest_year
+        if when is None or (MIN_YEAR <= when.year and (latest is None or when.year <= latest)):
+            return when
+        limit = f"from {MIN_YEAR} to {latest}" if latest else f"from {MIN_YEAR} on"
+        self.error(at, f"the year {when.year} is not plausible (expected a year {limit})", _DATE_HINT)
+        return None
 
     def datetime_value(self, at: FieldPath, value: Any) -> dt.datetime | None:
         if value is None:
@@ -163,6 +186,15 @@ class _ArticleChecker:
         self.error(at, f"expected a date, got {describe(value)}", _DATE_HINT)
         return None
 
+    def file_slug(self) -> str:
+        """The slug the file name gives, when there is no slug: key; an error when it gives none (``🎉.md``)."""
+        name = posixpath.basename(self.doc.path)
+        slug = slugify(posixpath.splitext(name)[0])
+        if not slug and "slug" not in self.doc.data:
+            self.error(("slug",), f"the file name {name!r} gives no slug: it has no letters or digits for the URL",
+                       "rename the file, such as courts-weigh-the-rule.md, or add slug: courts-weigh-the-rule")
+        return slug
+
     def slug_value(self, key: str) -> str | None:
         value = self.text(key)
         if value is not None and not SLUG_PATTERN.match(value):
@@ -170,39 +202,59 @@ class _ArticleChecker:
             return None
         return value
 
-    def string_list(self, key: str, *, example: str) -> tuple[str, ...]:
+    def string_list(self, key: str, *, example: str, noun: str = "entry") -> tuple[str, ...]:
+        """The list's texts, each once; `noun` names an entry in the message for an empty one."""
+        return tuple(text for _, text in self.indexed_strings(key, example=example, noun=noun))
+
+    def indexed_strings(self, key: str, *, example: str, noun: str) -> list[tuple[int, str]]:
         value = self.doc.data.get(key)
         if value is None:
-            return ()
+            return []
         if not isinstance(value, list):
             self.error((key,), f"expected a list, got {describe(value)}", f"write {key}: {example}")
-            return ()
-        items = []
+            return []
+        items: list[tuple[int, str]] = []
         for i, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
+            if isinstance(item, str) and not item.strip():
+                self.error((key, i), f"empty {noun}", f"remove it, or write {key}: {example}")
+            elif not isinstance(item, str):
                 self.error((key, i), f"expected text, got {describe(item)}", f"write {key}: {example}")
-            elif item.strip() not in items:
-                items.append(item.strip())
-        return tuple(items)
+            elif item.strip() not in (text for _, text in items):
+                items.append((i, item.strip()))
+        return items
 
     def tags(self) -> tuple[str, ...]:
-        tags = self.string_list("tags", example="[immigration, europe]")
-        for i, tag in enumerate(tags):
-            if not slugify(tag):
+        tags: list[str] = []
+        seen: dict[str, str] = {}  # slug -> the tag that has it
+        for i, tag in self.indexed_strings("tags", example="[immigration, europe]", noun="tag"):
+            slug = slugify(tag)
+            if not slug:
                 self.error(("tags", i), f"the tag {tag!r} has no letters or digits to make its URL from", "use words, such as: tags: [courts]")
-        return tuple(t for t in tags if slugify(t))
+            elif len(tag) > MAX_TAG or len(slug) > MAX_TAG:
+                self.error(("tags", i), f"the tag is {max(len(tag), len(slug))} characters long, the limit is {MAX_TAG}",
+                           "a tag is a word or two, such as: tags: [courts]")
+            elif slug in seen:
+                self.error(("tags", i), f"{tag!r} is the tag {seen[slug]!r} again (tags that differ only in case or punctuation are one tag)",
+                           f"keep one of them: {seen[slug]!r}")
+            else:
+                seen[slug] = tag
+                tags.append(tag)
+        return tuple(tags)
 
     def authors(self) -> tuple[str, ...]:
-        ids = self.string_list("authors", example="[jt-mercer]")
+        indexed = self.indexed_strings("authors", example="[jt-mercer]", noun="author id")
+        ids = tuple(author for _, author in indexed)
         known = self.rules.authors
-        for i, author in enumerate(ids):
+        if not self.rules.authors_known:
+            return ()
+        for i, author in indexed:
             if author not in known:
                 self.error(("authors", i), f"unknown author {author!r}",
                            did_you_mean(author, known, noun="authors") + " (authors are defined in content/authors.yml)")
         return ids if all(a in known for a in ids) else ()
 
     def section(self) -> str | None:
-        names = self.string_list("categories", example=f"[{self.pub.sections[0] if self.pub.sections else 'Politics'}]")
+        names = self.string_list("categories", example=f"[{self.pub.sections[0] if self.pub.sections else 'Politics'}]", noun="section")
         allowed = self.pub.sections
         if not names:
             if self.pub.section_required and not self.errors_for("categories"):
@@ -288,7 +340,8 @@ class _ArticleChecker:
                 ok = ok and fields[key] is not None
         url = fields.get("url")
         if url and not _ABSOLUTE_URL.match(url):
-            self.error(at + ("url",), f"expected an absolute http(s) URL, got {url!r}", "copy the full address, starting with https://")
+            self.error(at + ("url",), f"expected an absolute http(s) URL, got {url!r}",
+                       "copy the full address, starting with https:// (spaces, quotes and < > written as %20, %22, %3C, %3E)")
             ok = False
         date = None
         if entry.get("date") is not None:
@@ -322,7 +375,7 @@ class _ArticleChecker:
 
     def redirects(self) -> list[str]:
         paths = []
-        for i, old in enumerate(self.string_list("redirect_from", example="[old/path/]")):
+        for i, old in self.indexed_strings("redirect_from", example="[old/path/]", noun="path"):
             try:
                 paths.append(redirect_path(old))
             except OutputRefused as exc:

@@ -134,25 +134,35 @@ def font(size: int, bold: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(BOLD if bold else REGULAR), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy word wrap; a word wider than a line is broken between characters."""
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int | None = None) -> list[str]:
+    """Greedy word wrap; a word wider than a line is broken between characters.
+
+    With `max_lines`, it stops after ``max_lines + 1`` lines: enough to know the text does not fit, and the
+    first lines are the same as without it.
+
+    A long word is cut line by line from its start (`_longest_prefix`), never measured whole, so the cost grows
+    with the length of the lines kept, not with the square of the text's (a 10,000-character word took 50 s a card).
+    """
     lines: list[str] = []
     current = ""
     for word in text.split():
+        if max_lines is not None and len(lines) > max_lines:
+            return lines
         candidate = f"{current} {word}" if current else word
-        if face.getlength(candidate) <= width:
+        if len(candidate) <= width and face.getlength(candidate) <= width:  # more characters than pixels never fit
             current = candidate
             continue
         if current:
             lines.append(current)
-        while face.getlength(word) > width:
-            cut = _longest_prefix(word, face, width)
+        cut = _longest_prefix(word, face, width)
+        while cut < len(word) and (max_lines is None or len(lines) <= max_lines):
             lines.append(word[:cut])
             word = word[cut:]
+            cut = _longest_prefix(word, face, width)
         current = word
     if current:
         lines.append(current)
-    return lines
+    return lines if max_lines is None else lines[:max_lines + 1]
 
 
 def ellipsize(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:
@@ -164,14 +174,23 @@ def ellipsize(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:
 
 
 def _longest_prefix(text: str, face: ImageFont.FreeTypeFont, width: int, suffix: str = "") -> int:
-    """The length of the longest prefix of `text` (at least one character) that fits with `suffix`."""
-    low, high = 1, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if face.getlength(text[:mid] + suffix) <= width:
+    """The length of the longest prefix of `text` (at least one character) that fits with `suffix`.
+
+    Galloping, then bisecting: about log(n) measurements of at most twice the prefix found, wherever it ends.
+    """
+    def fits(n: int) -> bool:
+        return face.getlength(text[:n] + suffix) <= width
+
+    low, high = 1, 2
+    while high <= len(text) and fits(high):
+        low, high = high, high * 2
+    high = min(high, len(text) + 1)  # fits(high) is false, or high is past the end
+    while high - low > 1:
+        mid = (low + high) // 2
+        if fits(mid):
             low = mid
         else:
-            high = mid - 1
+            high = mid
     return low
 
 
@@ -181,7 +200,7 @@ def layout_card(spec: CardSpec) -> Layout:
     label_face = font(LABEL_SIZE, True)
     label = (_line(ellipsize(spec.label, label_face, width), MARGIN_Y, LABEL_SIZE, True),) if spec.label else ()
     footer_face = font(FOOTER_SIZE, False)
-    footer_texts = [line for paragraph in spec.footer for line in wrap(paragraph, footer_face, width)]
+    footer_texts = [line for paragraph in spec.footer for line in wrap(paragraph, footer_face, width, FOOTER_LINES)]
     if len(footer_texts) > FOOTER_LINES:
         footer_texts = footer_texts[:FOOTER_LINES - 1] + [ellipsize(footer_texts[FOOTER_LINES - 1] + ELLIPSIS, footer_face, width)]
     step = _step(FOOTER_SIZE)
@@ -195,14 +214,19 @@ def layout_card(spec: CardSpec) -> Layout:
 def _fit_title(title: str, width: int, height: int) -> tuple[int, list[str], bool]:
     """The largest size at which the wrapped title fits the box; at the smallest, the lines that fit and an ellipsis."""
     for size in TITLE_SIZES:
-        lines = wrap(title, font(size, True), width)
+        lines = wrap(title, font(size, True), width, _lines_within(height, size))
         if _block_height(len(lines), size) <= height:
             return size, lines, False
     size = TITLE_SIZES[-1]
     face = font(size, True)
-    lines = wrap(title, face, width)
-    keep = max(1, (height - _height(size)) // _step(size) + 1)
+    keep = max(1, _lines_within(height, size))
+    lines = wrap(title, face, width, keep)
     return size, lines[:keep - 1] + [ellipsize(lines[keep - 1] + ELLIPSIS, face, width)], True
+
+
+def _lines_within(height: int, size: int) -> int:
+    """How many lines of this size a box of `height` holds (the inverse of `_block_height`)."""
+    return max(0, (height - _height(size)) // _step(size) + 1)
 
 
 def _line(text: str, y: int, size: int, bold: bool) -> TextLine:

@@ -63,8 +63,10 @@ def measure(data: bytes) -> tuple[int, int, bool]:
     try:
         with Image.open(io.BytesIO(data)) as probe:
             return probe.size[0], probe.size[1], bool(getattr(probe, "is_animated", False))
-    except (OSError, Image.DecompressionBombError) as exc:
-        raise ImageError(f"cannot be read as an image ({exc})") from exc
+    except Image.DecompressionBombError as exc:  # its message names the pixel count and the limit
+        raise ImageError(f"is too large to decode: {exc}") from exc
+    except (OSError, ValueError, SyntaxError) as exc:  # Pillow's message names a BytesIO object, not the file
+        raise ImageError("is not a PNG/JPEG/WebP/GIF image, or truncated") from exc
 
 
 def unreadable(files: Iterable[tuple[str, bytes]]) -> list[ContentError]:
@@ -74,7 +76,7 @@ def unreadable(files: Iterable[tuple[str, bytes]]) -> list[ContentError]:
         try:
             measure(data)
         except ImageError as exc:
-            errors.append(ContentError(path, None, "", f"this image {exc}", "re-export it as PNG, JPEG or WebP"))
+            errors.append(ContentError(path, None, "", f"this image {exc}", "re-export it as PNG, JPEG, WebP or GIF"))
     return errors
 
 
@@ -88,11 +90,33 @@ def prepare(src: str, data: bytes, cache_dir: Path, folder: str = "assets/images
             key = hashlib.sha256(f"{digest}:{target}:{_SETTINGS}".encode()).hexdigest()[:20]
             cache_file = cache_dir / f"{key}.webp"
             variant_height = max(1, round(height * target / width))
-            if not cache_file.exists():
+            if not intact(cache_file):
                 _encode(data, target, variant_height, cache_file)
                 encoded += 1
             variants.append(Variant(target, variant_height, f"{folder}{key}.webp", cache_file))
     return ResponsiveImage(src, width, height, tuple(variants)), encoded
+
+
+def intact(path: Path) -> bool:
+    """Whether a cached PNG or WebP is whole, so it may be published again (False when absent).
+
+    A cache file cut short by a full disk, or overwritten through a hard link into site/, is drawn again, not
+    published. Cheap enough for every file of every build: a PNG's chunk checksums, a WebP's RIFF length.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return int.from_bytes(data[4:8], "little") + 8 == len(data)
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        return False
+    try:
+        with Image.open(io.BytesIO(data)) as png:
+            png.verify()
+    except (OSError, ValueError, SyntaxError):
+        return False
+    return data.endswith(b"IEND\xaeB`\x82")
 
 
 def _encode(data: bytes, width: int, height: int, target: Path) -> None:

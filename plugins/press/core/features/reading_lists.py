@@ -11,8 +11,10 @@ Front matter::
     # or, instead of items, a list that fills itself (newest first):
     query: {tags: [courts], publication: vera2, section: Courts, author: dana-okafor, limit: 10}
 
-An item that names no article is an error (with a "did you mean"); a draft is
-left out with a warning; a scheduled article is left out until its date.
+An item that names no article is an error (with a "did you mean"), and so is one
+naming an article that has errors of its own, an article named twice in a series,
+a file name with no letters or digits (no id) and two files with one id; a draft
+is left out with a warning; a scheduled article is left out until its date.
 """
 
 from __future__ import annotations
@@ -61,20 +63,31 @@ def is_reading_list(path: str) -> bool:
 
 
 def load_reading_lists(files: Iterable[tuple[str, bytes]], catalog: Catalog, every_article: Mapping[str, Article],
-                       publications: Mapping[str, Publication], authors: Mapping[str, Author]
-                       ) -> tuple[list[ReadingList], dict[str, str], list[ContentError], list[ContentError]]:
-    """(lists, bodies by path, errors, warnings). `every_article` includes drafts, to tell them from typos."""
+                       publications: Mapping[str, Publication], authors: Mapping[str, Author],
+                       broken: Iterable[str] = ()) -> tuple[list[ReadingList], dict[str, str], list[ContentError], list[ContentError]]:
+    """(lists, bodies by path, errors, warnings).
+
+    `every_article` includes drafts, to tell them from typos; `broken` names the article files with errors, so an
+    item naming one says so instead of "no article".
+    """
     lists, bodies, errors, warnings = [], {}, [], []
+    ids: dict[str, str] = {}  # list id -> the file that has it
+    broken_files = frozenset(broken)
     for path, raw in sorted(files):
         doc, problems = parse_document(path, raw)
         errors += problems
         if doc is None:
             continue
-        checker = _ListChecker(doc, catalog, every_article, publications, authors)
+        checker = _ListChecker(doc, catalog, every_article, publications, authors, broken_files)
         found = checker.check()
+        if found is not None and found.id in ids:
+            checker.error((), f"has the id {found.id!r} of {ids[found.id]}: both would be published at /{found.url}",
+                          "rename one of the two files")
+        elif found is not None and found.id:
+            ids[found.id] = path
         errors += sorted(checker.errors)
         warnings += checker.warnings
-        if found is not None and not checker.errors:
+        if found is not None and not checker.errors and doc.clean:
             lists.append(found)
             bodies[path] = doc.body
     return lists, bodies, errors, warnings
@@ -82,8 +95,8 @@ def load_reading_lists(files: Iterable[tuple[str, bytes]], catalog: Catalog, eve
 
 class _ListChecker:
     def __init__(self, doc: Document, catalog: Catalog, every_article: Mapping[str, Article],
-                 publications: Mapping[str, Publication], authors: Mapping[str, Author]):
-        self.doc, self.catalog, self.every = doc, catalog, every_article
+                 publications: Mapping[str, Publication], authors: Mapping[str, Author], broken: frozenset[str] = frozenset()):
+        self.doc, self.catalog, self.every, self.broken = doc, catalog, every_article, broken
         self.publications, self.authors = publications, authors
         self.errors: list[ContentError] = []
         self.warnings: list[ContentError] = []
@@ -111,17 +124,22 @@ class _ListChecker:
             self.error((), "a reading list needs either items (a curated list) or query (a list that fills itself)",
                        "add items: with '- path: vera2/posts/...md' entries, or query: {tags: [courts], limit: 10}")
             return None
-        entries = self.items(data["items"]) if "items" in data else self.query(data["query"])
-        list_id = slugify(posixpath.splitext(posixpath.basename(self.doc.path))[0])
+        entries = self.items(data["items"], ordered is True) if "items" in data else self.query(data["query"])
+        name = posixpath.basename(self.doc.path)
+        list_id = slugify(posixpath.splitext(name)[0])
+        if not list_id:
+            self.error((), f"the file name {name!r} gives no id: it has no letters or digits for the URL",
+                       "rename the file, such as reading-lists/borders-outsourced.md")
         if self.errors or not isinstance(title, str):
             return None
         return ReadingList(list_id, self.doc.path, title.strip(), description.strip(), bool(ordered), tuple(entries), "query" in data)
 
-    def items(self, items: Any) -> list[ListEntry]:
+    def items(self, items: Any, ordered: bool) -> list[ListEntry]:
         if not isinstance(items, list):
             self.error(("items",), f"expected a list of articles, got {describe(items)}", "write '- path: vera2/posts/2025/story.md' per article")
             return []
         entries = []
+        named: dict[str, int] = {}  # article path -> the item that first names it
         for i, item in enumerate(items):
             item = {"path": item} if isinstance(item, str) else item
             if not isinstance(item, dict) or not isinstance(item.get("path"), str):
@@ -135,9 +153,18 @@ class _ListChecker:
             if not isinstance(note, str):
                 self.error(("items", i, "note"), f"expected text, got {describe(note)}", 'write note: "Why it belongs here."')
                 note = ""
+            if path in named:  # in a series it read "Part 1, 3 and 4 of 4"
+                first = named[path]
+                where = f"part {first + 1} of this series" if ordered else "in this list"
+                self.error(("items", i, "path"), f"{path} is already {where} (items[{first}])", "name each article once")
+                continue
+            named[path] = i
             article = self.catalog.by_src.get(path)
             if article is not None:
                 entries.append(ListEntry(article, note.strip()))
+            elif path in self.broken:
+                self.error(("items", i, "path"), f"{path} has errors of its own, so it cannot be listed",
+                           "fix the problems reported for that file")
             elif path in self.every and self.every[path].draft:
                 self.warnings.append(ContentError(self.doc.path, self.doc.line("items", i), f"items[{i}].path",
                                                   f"{path} is a draft: left out of the list until it is published"))

@@ -16,6 +16,7 @@ from ..content.catalog import Catalog
 from ..content.checked import FORMAT, CheckedArticle, RawFile, check_article_file
 from ..content.validate import SiteRules
 from ..features.cards import CardSpec, card_key, render_png
+from ..features.images import intact
 from ..features.related import Related, related_articles
 from .digest import digest
 from .store import Store
@@ -27,7 +28,8 @@ RELATED = ("memos", "related")  # the related lists: JSON
 def rules_key(rules: SiteRules) -> str:
     """The rules as one stable string (sets sorted: their order changes with each process's hash seed)."""
     cta_ids = sorted(rules.cta_ids) if rules.cta_ids is not None else None
-    return digest(FORMAT, [("rules", repr((rules.publications, rules.authors, str(rules.timezone), sorted(rules.known_files), cta_ids)))])
+    return digest(FORMAT, [("rules", repr((rules.publications, rules.authors, str(rules.timezone), sorted(rules.known_files), cta_ids,
+                                            rules.latest_year, rules.authors_known)))])
 
 
 class ArticleMemo:
@@ -130,11 +132,12 @@ def cached_card(spec: CardSpec, store: Store, key: str | None = None) -> tuple[P
     """The card's PNG in `store`, drawn only when it is not there yet: (path, whether it was drawn).
 
     `key` is `card_key(spec)` when the caller has it already. Two builds drawing the same card at
-    once, or a build that stops half way, never leave a truncated PNG behind (`Store.write`).
+    once, or a build that stops half way, never leave a truncated PNG behind (`Store.write`); one that
+    is truncated or garbled all the same is drawn again.
     """
     key = key or card_key(spec)
     target = card_file(store, key)
-    if target.is_file():
+    if intact(target):
         return target, False
     return store.write("cards", key, render_png(spec), ".png"), True
 
