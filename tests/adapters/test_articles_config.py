@@ -62,6 +62,7 @@ def test_the_nav_lists_publications_and_sections(tmp_path: Path) -> None:
     config = load_config(config_file=None, site_name="x", docs_dir=str(tmp_path / "docs"), site_dir=str(tmp_path / "site"))
     plugin, _, _ = loaded({"publications": PUBS})
     plugin.on_config(config)
+    # The repository's mkdocs.yml (config_file=None) has press/crosslinks, so its source library is listed.
     assert config.nav == [{"Home": "index.md"}, {"Vera2": ["vera2/index.md", {"Courts": "vera2/courts/index.md"}]},
-                          {"Reading lists": "reading-lists/index.md"}, {"Authors": "authors/index.md"},
-                          {"Tags": "tags/index.md"}, {"Archive": "archive/index.md"}]
+                          {"Reading lists": "reading-lists/index.md"}, {"Sources": "sources/index.md"},
+                          {"Authors": "authors/index.md"}, {"Tags": "tags/index.md"}, {"Archive": "archive/index.md"}]

@@ -43,7 +43,7 @@ def test_five_broken_files_are_reported_together(tmp_path: Path, caplog: pytest.
 
 
 def test_the_failure_message_counts_problems_and_files(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    fixture = make_fixture(tmp_path, BROKEN)
+    make_fixture(tmp_path, BROKEN)
     assert not build_atomically(tmp_path / "mkdocs.yml")
     messages = [r.getMessage() for r in caplog.records]
     assert "5 content problems in 5 files: fix them and build again" in messages

@@ -152,3 +152,14 @@ def test_a_draft_in_a_list_is_left_out_with_a_warning(tmp_path: Path, caplog) ->
     warnings = press_messages(caplog, logging.WARNING)
     assert warnings == ["press: content/reading-lists/l.md:3: items[1].path: vera2/posts/2025/d.md is a draft: "
                         "left out of the list until it is published"]
+
+
+def test_a_redirect_page_is_rendered_from_its_template_with_every_value_escaped(tmp_path: Path) -> None:
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/a.md": article(
+        'A "quoted" <b>title</b> & more', extra='redirect_from: ["old/a\\" onload=\\"x/"]')})
+    fixture.build()
+    [page] = (tmp_path / "site/old").rglob("index.html")
+    html = page.read_text(encoding="utf-8")
+    assert "<title>Moved: A &#34;quoted&#34; &lt;b&gt;title&lt;/b&gt; &amp; more</title>" in html
+    assert '<link rel="canonical" href="https://fixture.example/vera2/2025/11/a/">' in html
+    assert "onload=" not in html.replace("onload=&#34;", "") and "<script" not in html

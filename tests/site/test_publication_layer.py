@@ -108,7 +108,7 @@ def test_preview_shows_drafts_and_scheduled_articles_marked(tmp_path: Path) -> N
 def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     hostile = "Q&A: <script>alert(1)</script> \\\"quoted\\\" it's"
     fixture = make_fixture(tmp_path, {"vera2/posts/2025/hostile.md": article(
-        "x", extra=f'tags: ["<b>tag</b>"]').replace("title: 'x'", f'title: "{hostile}"').replace(
+        "x", extra='tags: ["<b>tag</b>"]').replace("title: 'x'", f'title: "{hostile}"').replace(
         "description: A short dek.", 'description: "</title><script>x</script> & \\"q\\""')})
     fixture.build()
     for html in (fixture.page("vera2/2025/11/hostile"), fixture.page(""), fixture.page("tags/b-tag-b")):

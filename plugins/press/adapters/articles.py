@@ -42,10 +42,11 @@ from ..mdx.safe_links import SafeLinksExtension
 from . import material_markup
 from .reporting import fail_on, log_errors, warn_on
 from .serve_state import STATE
-from ..core.urls import article_publication, page_file, section_url, source_anchor
+from ..core.urls import READING_LISTS_FOLDER, SOURCES_FOLDER, article_publication, page_file, section_url, source_anchor
 
 log = get_plugin_logger(__name__)
 
+LIBRARY_PLUGIN = "press/crosslinks"  # makes the source library (/sources/), which articles link to
 IN_NAV_KINDS = frozenset({"home", "publication", "section", "tags", "authors", "archive", "reading-lists"})
 
 
@@ -142,16 +143,21 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         config.markdown_extensions.append(SafeLinksExtension())  # pages, bios and reading lists: no javascript: links
         self.generated_nav = config.nav is None
         if self.generated_nav:
-            config.nav = self._nav()
+            config.nav = self._nav(LIBRARY_PLUGIN in config.plugins)
         return config
 
-    def _nav(self) -> list[Any]:
-        """Publications and sections, never articles: a nav of every article costs quadratic time."""
+    def _nav(self, library: bool) -> list[Any]:
+        """Publications and sections, never articles: a nav of every article costs quadratic time.
+
+        `library`: the site has the source library of press/crosslinks.
+        """
         nav: list[Any] = [{"Home": "index.md"}]
         for pub in self.publications.values():
             nav.append({pub.title: [f"{pub.id}/index.md"] + [{s: f"{section_url(pub.id, s)}index.md"} for s in pub.sections]})
-        return nav + [{"Reading lists": "reading-lists/index.md"}, {"Authors": "authors/index.md"}, {"Tags": "tags/index.md"},
-                      {"Archive": "archive/index.md"}]
+        nav += [{"Reading lists": f"{READING_LISTS_FOLDER}/index.md"}]
+        if library:
+            nav += [{"Sources": f"{SOURCES_FOLDER}/index.md"}]
+        return nav + [{"Authors": "authors/index.md"}, {"Tags": "tags/index.md"}, {"Archive": "archive/index.md"}]
 
     # Runs before the default priority so other plugins (search, ours) see articles at their final URLs.
     @event_priority(50)
@@ -171,7 +177,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             fail_on(site.errors, config, log)
         self.site = site
         self.view_context = ViewContext(pubs, site.authors, options.now, config.site_url or "", self.ctas, self.connect,
-                                        _render_bios(site, config))
+                                        _render_bios(site, config), source_library=LIBRARY_PLUGIN in config.plugins)
         moved = {f.src_uri: self._article_file(f, site, config) for f in articles if f.src_uri in site.catalog.by_src}
         moved |= {f.src_uri: _without_front_matter(f, site) for f in lists if f.src_uri in site.bodies}
         self.lists_by_src = {r.src_path: r for r in site.reading_lists}

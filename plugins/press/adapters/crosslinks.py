@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.incremental.digest import code_digest
-from ..core.features.redirects import Redirect, plan_redirects, redirect_html
+from ..core.features.redirects import plan_redirects, redirect_view
 from ..core.incremental.memos import RelatedMemo
 from ..core.features.reading_lists import memberships
 from ..core.site import Site
@@ -30,9 +30,10 @@ from ..core.views import article_card
 from .articles import articles_plugin
 from .reporting import fail_on
 from .serve_state import STATE
-from ..core.urls import SOURCES_FOLDER, publisher_url
+from ..core.urls import SOURCES_FOLDER
 
 log = get_plugin_logger(__name__)
+REDIRECT_TEMPLATE = "fragments/press/redirect.html"
 
 
 class CrosslinksConfig(base.Config):
@@ -48,8 +49,6 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
         articles = articles_plugin(config, "press/crosslinks")
         self.articles = articles
         self.library_pages: dict[str, Publisher | None] = {}  # src_uri -> publisher (None: the index)
-        if articles.generated_nav and isinstance(config.nav, list):
-            config.nav.insert(-3, {"Sources": f"{SOURCES_FOLDER}/index.md"})
 
     # After press/articles (priority 50) has built the Catalog.
     @event_priority(0)
@@ -99,8 +98,6 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
         press["backlinks"] = [article_card(site.catalog.by_src[s], ctx) for s in site.backlinks.get(src, ())
                               if s in site.catalog.by_src]
         press["lists"] = [self._membership_view(reading_list, position) for reading_list, position in self.memberships.get(src, [])]
-        for source in (press.get("article") or {}).get("sources", []):
-            source["library_url"] = publisher_url(source["publisher"])
         return context
 
     def _membership_view(self, reading_list: Any, position: int) -> dict[str, Any]:
@@ -118,17 +115,19 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
             "articles": [{"title": a.title, "url": a.url, "date": date_view(a.date)} for a in s.articles],
         } for s in publisher.sources]}
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.env = env  # the theme's environment: the redirect page is a template like every other page
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_url = self.articles.view_context.site_url
+        template = self.env.get_template(REDIRECT_TEMPLATE)
+        language = config.theme.get("language") or "en"
         for redirect in self.redirects:
-            self._write(config, redirect, site_url)
-
-    def _write(self, config: MkDocsConfig, redirect: Redirect, site_url: str) -> None:
-        try:
-            self.articles.outputs.write(redirect.output_path, redirect_html(redirect, site_url).encode("utf-8"),
-                                        f"the redirect_from of {redirect.article.src_path}")
-        except OutputRefused as exc:
-            raise PluginError(f"press/crosslinks: {exc}")
+            html = template.render(redirect_view(redirect, site_url, language))
+            try:
+                self.articles.outputs.write(redirect.output_path, html.encode("utf-8"), f"the redirect_from of {redirect.article.src_path}")
+            except OutputRefused as exc:
+                raise PluginError(f"press/crosslinks: {exc}")
 
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"

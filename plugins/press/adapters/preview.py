@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from typing import Any, Callable
+from typing import Callable
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +34,7 @@ from mkdocs.utils import clean_directory
 from ..core.incremental import preview
 from ..core.incremental.digest import digest
 from .articles import articles_plugin
+from .crosslinks import CrosslinksPlugin
 from .engine import NAME as ENGINE
 from .page_cache import site_key
 from .serve_state import STATE
@@ -99,11 +100,12 @@ class PreviewPlan:
     def _snapshot(self, config: MkDocsConfig, files: Files, nav: Navigation) -> preview.Snapshot:
         site = self.articles.site
         assert site is not None, "press/articles has not loaded the content yet"
-        crosslinks: Any = config.plugins.get("press/crosslinks")
+        found = config.plugins.get("press/crosslinks")
+        crosslinks = found if isinstance(found, CrosslinksPlugin) else None  # the discovery pages, when the site has them
         sources = {f.src_uri: hashlib.sha256(f.content_bytes).hexdigest() for f in files if f.is_documentation_page()}
         records = preview.record_digests(site.catalog.articles, self.articles.view_context.now)
-        pages = preview.page_digests(site, sources, records, getattr(crosslinks, "related", {}),
-                                     getattr(crosslinks, "memberships", {}), getattr(crosslinks, "library_pages", {}))
+        pages = preview.page_digests(site, sources, records, crosslinks.related if crosslinks else {},
+                                     crosslinks.memberships if crosslinks else {}, crosslinks.library_pages if crosslinks else {})
         for src, source in sources.items():
             pages.setdefault(src, source)
         static = [(f.src_uri, _stat(f.abs_src_path)) for f in files
@@ -115,7 +117,7 @@ class PreviewPlan:
             ("urls", "\n".join(f"{f.src_uri} {f.dest_uri}" for f in files if f.is_documentation_page())),
             ("static", repr(static)),
             ("navigation pages", repr([(p.file.src_uri, sources.get(p.file.src_uri)) for p in nav.pages])),
-            ("redirects", repr([r.output_path for r in getattr(crosslinks, "redirects", [])])),
+            ("redirects", repr([r.output_path for r in crosslinks.redirects] if crosslinks else [])),
         ])
         return preview.Snapshot(shared, pages, frozenset(f.dest_uri for f in files if not f.is_documentation_page()))
 

@@ -113,9 +113,12 @@ def load_project(config_file: str | os.PathLike[str]) -> Project:
     plugin = config.plugins.get(PLUGIN)
     if not isinstance(plugin, ArticlesPlugin):
         raise ProjectError(f"{path.name}: the {PLUGIN} plugin is not configured, so there are no publications to work on")
-    plugin.on_startup(command="build", dirty=False)
+    # Every plugin's on_config, as a build runs them: the same configuration errors, the same nav.
+    config.plugins.on_startup(command="build", dirty=False)
     try:
-        plugin.on_config(config)
-    except PluginError as exc:
+        config = config.plugins.on_config(config)
+    except (PluginError, Abort) as exc:
         raise ProjectError(f"{path.name}: {exc}") from None
+    finally:
+        config.plugins.on_shutdown()
     return Project(config, plugin)

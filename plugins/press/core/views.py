@@ -16,7 +16,7 @@ from .features.ctas import connect_for, cta_for
 from .features.listings import IndexPage, ListingPage
 from .content.model import Article, Author, ConnectBlock, Cta, Publication
 from .features.reading_lists import ReadingList
-from .urls import author_url, section_url, source_anchor, tag_url
+from .urls import author_url, publisher_url, section_url, source_anchor, tag_url
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class ViewContext:
     ctas: Mapping[str, Cta] = field(default_factory=dict)
     connect: Mapping[str, ConnectBlock] = field(default_factory=dict)
     author_bios: Mapping[str, str] = field(default_factory=dict)  # author id -> bio HTML, rendered by the adapter
+    source_library: bool = False  # the site has /sources/ pages (press/crosslinks): each source links to its publisher's
 
 
 def article_card(article: Article, ctx: ViewContext) -> dict[str, Any]:
@@ -60,6 +61,7 @@ def article_view(article: Article, ctx: ViewContext) -> dict[str, Any]:
         "sources": [{
             "id": s.id, "anchor": source_anchor(s.id), "publisher": s.publisher, "title": s.title, "url": s.url,
             "date": date_view(s.date) if s.date else None,
+            "library_url": publisher_url(s.publisher) if ctx.source_library else None,
         } for s in article.further_reading],
         "corrections": [{"date": date_view(c.date), "text": c.text} for c in sorted(article.corrections, key=lambda c: c.date, reverse=True)],
         "author_box": [_author_view(ctx.authors[a], ctx.author_bios.get(a, "")) for a in article.authors],

@@ -89,7 +89,8 @@ def new_article(title: str, placement: Placement, date: dt.date, tags: tuple[str
     """The skeleton, validated by the same code as the build (a skeleton that failed would be our bug)."""
     slug = slugify(title)
     if not title.strip() or not slug:
-        raise Refused(f"the title {title!r} has no letters or digits to make a file name from", 'write a headline, such as press new "Courts weigh the new rule"')
+        raise Refused(f"the title {title!r} has no letters or digits to make a file name from",
+                      'write a headline, such as press new "Courts weigh the new rule"')
     for tag in tags:
         if not slugify(tag):
             raise Refused(f"the tag {tag!r} has no letters or digits", "write tags as words: --tags courts,appeals")

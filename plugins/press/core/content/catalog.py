@@ -39,7 +39,7 @@ def visible(articles: Iterable[Article], now: dt.datetime, *, include_unpublishe
     """Drafts and articles dated after `now` are left out unless previewing."""
     if include_unpublished:
         return list(articles)
-    return [a for a in articles if not a.draft and not a.is_scheduled(now)]
+    return [a for a in articles if a.is_published(now)]
 
 
 def find_duplicates(articles: Iterable[Article]) -> tuple[list[Article], list[ContentError]]:

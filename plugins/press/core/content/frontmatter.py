@@ -107,7 +107,8 @@ def parse_document(path: str, raw: bytes) -> tuple[Document | None, list[Content
     return doc, errors + in_body
 
 
-_SKELETON_HINT = "start the file with front matter such as:\n    ---\n    title: \"Headline\"\n    description: \"One or two sentences.\"\n    date: 2025-11-28\n    authors: [jt-mercer]\n    ---"
+_SKELETON_HINT = ("start the file with front matter such as:\n    ---\n    title: \"Headline\"\n"
+                  "    description: \"One or two sentences.\"\n    date: 2025-11-28\n    authors: [jt-mercer]\n    ---")
 
 
 def parse_yaml_file(path: str, raw: bytes) -> tuple[Document | None, list[ContentError]]:

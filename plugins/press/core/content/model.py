@@ -137,3 +137,7 @@ class Article:
 
     def is_scheduled(self, now: dt.datetime) -> bool:
         return self.date > now
+
+    def is_published(self, now: dt.datetime) -> bool:
+        """Neither a draft nor scheduled after `now`: what a build shows, lists and puts in feeds."""
+        return not self.draft and not self.is_scheduled(now)

@@ -267,7 +267,8 @@ class _ArticleChecker:
         name = names[0]
         if name not in allowed:
             by_lower = {s.lower(): s for s in allowed}
-            hint = f"write it as {by_lower[name.lower()]!r}" if name.lower() in by_lower else did_you_mean(name, allowed, noun=f"sections of {self.pub.title}")
+            hint = (f"write it as {by_lower[name.lower()]!r}" if name.lower() in by_lower
+                    else did_you_mean(name, allowed, noun=f"sections of {self.pub.title}"))
             self.error(("categories", 0), f"{name!r} is not a section of {self.pub.title}", hint)
             return None
         return name
@@ -420,7 +421,8 @@ class _ArticleChecker:
         if value is None:
             return max(1, round(words / WORDS_PER_MINUTE))
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.error(("readtime",), f"expected a whole number of minutes, got {describe(value)}", "write readtime: 5, or remove it to have it computed")
+            self.error(("readtime",), f"expected a whole number of minutes, got {describe(value)}",
+                       "write readtime: 5, or remove it to have it computed")
             return 1
         return value
 

@@ -24,7 +24,8 @@ def check_ctas(ctas: Mapping[str, Cta], blocks: Mapping[str, ConnectBlock], publ
             problems.append(f"publications.{pub.id}.cta: unknown call to action {pub.cta!r} (defined: {', '.join(sorted(ctas)) or 'none'})")
         for block in pub.connect_off:
             if block not in blocks:
-                problems.append(f"publications.{pub.id}.connect_off: unknown connect block {block!r} (defined: {', '.join(sorted(blocks)) or 'none'})")
+                defined = ", ".join(sorted(blocks)) or "none"
+                problems.append(f"publications.{pub.id}.connect_off: unknown connect block {block!r} (defined: {defined})")
     for block in blocks.values():
         if not re.match(r"^(https?://|/)|^[\w./-]+$", block.url):
             problems.append(f"connect.{block.id}.url: expected a URL or a site path, got {block.url!r}")

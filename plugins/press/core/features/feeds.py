@@ -72,7 +72,7 @@ def feed_scopes(catalog: Catalog, site: FeedSite, publications: Mapping[str, Pub
     """Every scope with its newest `limit` published articles (drafts and scheduled articles never appear)."""
 
     def published(articles: Iterable[Article]) -> tuple[Article, ...]:
-        return tuple(a for a in articles if not a.draft and not a.is_scheduled(now))[:limit]
+        return tuple(a for a in articles if a.is_published(now))[:limit]
 
     scopes = [FeedScope("site", "", site.title, site.description, "", published(catalog.articles))]
     for pub in publications.values():

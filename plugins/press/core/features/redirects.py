@@ -1,7 +1,7 @@
 """Redirect pages for ``redirect_from``: old paths keep working after a slug or URL change.
 
-Each old path gets a small HTML page with a canonical link and a meta refresh:
-no JavaScript needed, and search engines follow it. An old path that is a real
+Each old path gets a small HTML page (``fragments/press/redirect.html``) with a canonical
+link and a meta refresh: no JavaScript needed, and search engines follow it. An old path that is a real
 page of the site is an error: the redirect would replace that page.
 """
 
@@ -10,8 +10,6 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from typing import Iterable, Mapping
-
-from markupsafe import escape
 
 from ..content.model import Article
 from ..content.problems import ContentError
@@ -50,15 +48,7 @@ def plan_redirects(articles: Iterable[Article], taken: Mapping[str, str]) -> tup
     return redirects, errors
 
 
-def redirect_html(redirect: Redirect, site_url: str) -> str:
-    """The page left at an old path: canonical link (absolute), meta refresh and a plain link (relative)."""
-    # str(): adding a plain str to Markup would escape the str, i.e. the page's own tags.
-    canonical = str(escape(site_url + redirect.article.url))
-    relative = str(escape(redirect.relative_target))
-    title = str(escape(redirect.article.title))
-    return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved: " + title + "</title>\n"
-        f"<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={relative}\">\n</head>\n"
-        f"<body>\n<p>This article has moved: <a href=\"{relative}\">{title}</a>.</p>\n</body>\n</html>\n"
-    )
+def redirect_view(redirect: Redirect, site_url: str, language: str) -> dict[str, str]:
+    """What ``fragments/press/redirect.html`` prints: the canonical URL (absolute) and the target (relative)."""
+    return {"title": redirect.article.title, "canonical": site_url + redirect.article.url,
+            "target": redirect.relative_target, "lang": language}

@@ -22,7 +22,7 @@ def sitemap_dates(catalog: Catalog) -> dict[str, str]:
 
 def not_found_view(catalog: Catalog, publications: Mapping[str, Publication], now: dt.datetime, count: int) -> dict[str, Any]:
     """The 404 page's way back: the home page, each publication, the latest published articles."""
-    latest = [a for a in catalog.articles if not a.draft and not a.is_scheduled(now)][:count]
+    latest = [a for a in catalog.articles if a.is_published(now)][:count]
     return {
         "publications": [{"title": p.title, "description": p.description, "url": f"{p.id}/"} for p in publications.values()],
         "latest": [{"title": a.title, "url": a.url, "publication": publications[a.publication].title, "date": date_view(a.date)}
