@@ -29,7 +29,10 @@ def test_defaults(tmp_path: Path) -> None:
     assert social.cache_dir == tmp_path / ".cache/press/cards"  # beside mkdocs.yml
     assert social.schema_types == {"dispatch": "BlogPosting", "vera2": "NewsArticle"}
     assert social._color("vera2") == social._color(None) == "#263238"
-    assert social.site_info.logo == "https://news.example/assets/images/favicon.png"
+    # No logo configured: the one drawn for the site, not the theme's 48 px favicon.
+    assert social.site_info.logo == social.logos[""]
+    assert social.logos[""].startswith("https://news.example/assets/logos/site-") and social.logos[""].endswith(".png")
+    assert sorted(social.logos) == ["", "dispatch", "vera2"]
 
 
 def test_options_override_the_defaults(tmp_path: Path) -> None:

@@ -25,14 +25,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core.features.ctas import cta_for
-from ..core.features.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_content, render_feeds
+from ..core.features.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_view, render_feeds
 from ..core.features.listings import ListingPage
 from ..core.incremental.page_cache import PageCache, fingerprint
 from ..core.site import Site
 from .articles import articles_plugin
 from .render_cache import environment
+from .social import social_logos
 
 log = get_plugin_logger(__name__)
+
+ITEM_TEMPLATE = "fragments/press/feed-item.html"  # the body of a feed item, rendered through the theme env
 
 
 class FeedsConfig(base.Config):
@@ -70,6 +73,10 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         if page.file.src_uri in self._site().catalog.by_src:
             self.bodies[page.file.src_uri] = html
         return html
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.item_template = env.get_template(ITEM_TEMPLATE)
+        self.item_template_source = env.loader.get_source(env, ITEM_TEMPLATE)[0]
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         scopes = self._scopes_of(page)
@@ -117,7 +124,9 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         enclosures: dict[str, Enclosure] = {}
         digests: dict[str, str] = {}
         pubs, ctas = self.articles.publications, self.articles.ctas
+        logos = social_logos(config)
         common = fingerprint([("environment", environment(config)), ("feedgen", metadata.version("feedgen")),
+                              ("template", self.item_template_source), ("logos", repr(sorted(logos.items()))),
                               ("site", repr(self.site_info)), ("authors", repr(sorted(site.authors.items()))),
                               ("publications", repr(sorted(pubs.items()))), ("ctas", repr(sorted(ctas.items())))])
 
@@ -149,8 +158,11 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 for article in scope.articles:
                     if article.src_path not in contents:
                         cta = cta_for(article, pubs[article.publication], ctas)
-                        contents[article.src_path] = item_content(article, bodies.get(article.src_path, ""), self.site_info.url, cta)
-                feeds = list(render_feeds(scope, self.site_info, site.authors, contents, enclosures))
+                        view = item_view(article, bodies.get(article.src_path, ""), self.site_info.url, cta,
+                                         enclosures.get(article.src_path))
+                        contents[article.src_path] = self.item_template.render(item=view).strip()
+                logo = logos.get(scope.publication or "") or logos.get("")
+                feeds = list(render_feeds(scope, self.site_info, site.authors, contents, enclosures, logo))
                 for path, data in zip((scope.rss_path, scope.atom_path), feeds):
                     cache.put(path, key, data.decode("utf-8"))
             for path, data in zip((scope.rss_path, scope.atom_path), feeds):

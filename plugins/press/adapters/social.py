@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from ..core.features import cards
 from ..core.features.listings import IndexPage, ListingPage
+from ..core.features.logos import logo_path, logo_png
 from ..core.content.model import Article
 from ..core.content.problems import ContentError
 from ..core.site import Site
@@ -51,7 +52,7 @@ class SocialConfig(base.Config):
     color = c.Type(str, default="#263238")  # cards of pages outside a publication and of publications without a colour
     colors = c.DictOfItems(c.Type(str), default={})  # publication id -> "#rrggbb"
     schema_types = c.DictOfItems(c.Choice(SCHEMA_TYPES), default={})  # publication id -> JSON-LD @type of its articles
-    logo = c.Optional(c.Type(str))  # the publisher logo in JSON-LD: a path in the site or a URL; default: theme logo, else favicon
+    logo = c.Optional(c.Type(str))  # the publisher logo in JSON-LD: a path in the site or a URL; default: theme logo, else one drawn
     not_found_count = c.Type(int, default=8)  # latest articles listed on the 404 page
 
 
@@ -77,8 +78,12 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.cache_dir = base_dir / self.config.cache_dir / "cards"
         site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        # A logo for the site ("") and each publication, in its colour, for feeds and JSON-LD.
+        self.logo_files = {key: logo_png(name, self._color(key or None))
+                           for key, name in [("", config.site_name)] + [(p.id, p.title) for p in articles.publications.values()]}
+        self.logos = {key: site_url + logo_path(key or "site", png) for key, png in self.logo_files.items()}
         self.site_info = SiteInfo(site_url, config.site_name, config.site_description or "",
-                                  config.theme.get("language") or "en", _logo(self.config.logo, config, site_url))
+                                  config.theme.get("language") or "en", _logo(self.config.logo, config, site_url) or self.logos[""])
         self.cards: dict[str, CardImage] = {}  # page src_uri -> its card
 
     # After press/articles (priority 50) has built the Catalog and planned the listing pages.
@@ -112,6 +117,8 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             if isinstance(page, ListingPage) and page.number > 1 and (page.kind, page.key) in first_pages:
                 self.cards[page.src_uri] = first_pages[(page.kind, page.key)]
         log.debug(f"social cards: {len(self.added)} in the site, {drawn} drawn, the others from {self.cache_dir}")
+        for key, png in self.logo_files.items():
+            files.append(File.generated(config, logo_path(key or "site", png), content=png))
         if files.get_file_from_path("robots.txt") is None:  # an authored robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(self.site_info.url)))
         return files
@@ -216,9 +223,15 @@ def _text(value: object) -> str:
     return value.unescape() if isinstance(value, Markup) else str(value)
 
 
+def social_logos(config: MkDocsConfig) -> dict[str, str]:
+    """The absolute logo URL of the site ("") and of each publication (by id) that press/social draws; {} without it."""
+    social = config.plugins.get("press/social")
+    return dict(social.logos) if isinstance(social, SocialPlugin) else {}
+
+
 def _logo(option: str | None, config: MkDocsConfig, site_url: str) -> str | None:
-    """The publisher logo's absolute URL: the option, else the theme's logo, else its favicon."""
-    logo = option or config.theme.get("logo") or config.theme.get("favicon")
+    """The publisher logo's absolute URL given by the option or the theme's logo; None for the one drawn."""
+    logo = option or config.theme.get("logo")
     if not logo:
         return None
     return logo if urlsplit(logo).scheme in ("http", "https") else site_url + logo.lstrip("/")

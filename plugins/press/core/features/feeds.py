@@ -15,19 +15,22 @@ change must add), so a renamed article is not shown to subscribers twice.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
-from markupsafe import escape
 
 from ..content.catalog import Catalog
+from ..content.citations import source_anchor
 from .listings import author_url, section_url, tag_url
+from .logos import LOGO_SIZE
 from ..content.model import Article, Author, Cta, Publication
 from .reading_lists import ReadingList
+from ..views import date_view
 
 FEED_RSS = "feed.xml"
 FEED_ATOM = "atom.xml"
@@ -52,6 +55,7 @@ class FeedScope:
     description: str
     url: str  # the scope's listing, site-root-relative ("" for the site)
     articles: tuple[Article, ...]
+    publication: str | None = None  # the publication a publication or section scope belongs to
 
     @property
     def rss_path(self) -> str:
@@ -79,10 +83,10 @@ def feed_scopes(catalog: Catalog, site: FeedSite, publications: Mapping[str, Pub
     scopes = [FeedScope("site", "", site.title, site.description, "", published(catalog.articles))]
     for pub in publications.values():
         scopes.append(FeedScope("publication", pub.id, pub.title, pub.description or pub.title, f"{pub.id}/",
-                                published(catalog.by_publication.get(pub.id, ()))))
+                                published(catalog.by_publication.get(pub.id, ())), pub.id))
         for section in pub.sections:
             scopes.append(FeedScope("section", f"{pub.id}/{section}", f"{pub.title}: {section}", f"{section} from {pub.title}",
-                                    section_url(pub.id, section), published(catalog.by_section.get((pub.id, section), ()))))
+                                    section_url(pub.id, section), published(catalog.by_section.get((pub.id, section), ())), pub.id))
     for slug in sorted(catalog.by_tag):
         name = catalog.tag_names[slug]
         scopes.append(FeedScope("tag", slug, f"{site.title}: {name}", f"Articles tagged {name}", tag_url(name),
@@ -105,16 +109,20 @@ def item_id(article: Article, site_url: str) -> str:
 
 
 def absolute_html(html: str, base_url: str) -> str:
-    """The fragment with every href and src resolved against the article's absolute URL.
+    """The fragment as feed readers should get it, every href and src resolved against the article's URL.
 
     Heading permalinks (the theme's pilcrows) are dropped: feed readers show them as stray characters;
-    so are the responsive-image attributes, whose URLs are relative to the page.
+    so are the responsive-image attributes, whose URLs are relative to the page. Citation chips become
+    plain linked text, "(Reuters, AP News)": readers drop the stylesheet that hides a chip's
+    screen-reader text, which would otherwise show as "Sources: Reuters, AP News Reuters +1".
     """
     if not html.strip():
         return html
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
     for permalink in fragment.find_class("headerlink"):
         permalink.drop_tree()
+    for chip in fragment.find_class("press-cite"):
+        _plain_chip(chip)
     for image in fragment.iter("img"):  # feed readers get the plain image: srcset URLs are page-relative
         for attribute in ("srcset", "sizes", "loading", "decoding"):
             image.attrib.pop(attribute, None)
@@ -122,39 +130,57 @@ def absolute_html(html: str, base_url: str) -> str:
     return "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment) if len(fragment) else html
 
 
-def item_content(article: Article, body_html: str, site_url: str, cta: Cta | None) -> str:
-    """Full content for feed readers: the body (absolute links), then sources, then the call to action as a link."""
+def _plain_chip(chip: lxml.html.HtmlElement) -> None:
+    """``<a class="press-cite" data-sources="A, B">...</a>`` becomes ``(<a href=...>A, B</a>)``."""
+    names, href = chip.get("data-sources", ""), chip.get("href", "")
+    for child in list(chip):
+        chip.remove(child)  # drop_tree would hand each child's tail to the chip's text
+    chip.attrib.clear()
+    chip.set("href", href)
+    chip.text = names
+    previous = chip.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + "("
+    else:
+        parent = chip.getparent()
+        parent.text = (parent.text or "") + "("
+    chip.tail = ")" + (chip.tail or "")
+
+
+def item_view(article: Article, body_html: str, site_url: str, cta: Cta | None,
+              hero: Enclosure | None) -> dict[str, Any]:
+    """What the feed item template shows: the hero, the corrections, the body with absolute links,
+    the sources, and the call to action as a link (forms do not work in feed readers)."""
     url = site_url + article.url
-    parts = [absolute_html(body_html, url)]
-    if article.further_reading:
-        items = "".join(
-            f'<li id="source-{escape(s.id)}">{escape(s.publisher)}: <a href="{escape(s.url)}">{escape(s.title)}</a>'
-            + (f" ({s.date:%B} {s.date.day}, {s.date.year})" if s.date else "") + "</li>"
-            for s in article.further_reading)
-        parts.append(f"<h2>Further reading</h2><ol>{items}</ol>")
-    if cta is not None:
-        parts.append(f'<p><strong>{escape(cta.heading)}</strong>: <a href="{escape(url)}#press-cta-{escape(cta.id)}">'
-                     f"sign up on the article's page</a></p>")
-    return "\n".join(parts)
+    return {
+        "url": url,
+        "hero": {"src": hero.url, "alt": article.image_alt or ""} if hero else None,
+        "corrections": [{"date": date_view(c.date), "text": c.text}
+                        for c in sorted(article.corrections, key=lambda c: (c.date, c.text), reverse=True)],
+        "body": absolute_html(body_html, url),
+        "sources": [{"anchor": source_anchor(s.id), "publisher": s.publisher, "title": s.title, "url": s.url,
+                     "date": date_view(s.date) if s.date else None} for s in article.further_reading],
+        "cta": {"heading": cta.heading, "url": f"{url}#press-cta-{cta.id}"} if cta else None,
+    }
 
 
 def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
-                 enclosures: Mapping[str, Enclosure]) -> tuple[bytes, bytes]:
-    """(RSS bytes, Atom bytes) of one scope. `contents` maps src_path -> item content HTML."""
+                 enclosures: Mapping[str, Enclosure], logo: str | None = None) -> tuple[bytes, bytes]:
+    """(RSS bytes, Atom bytes) of one scope. `contents` maps src_path -> item content HTML; `logo` is the
+    absolute URL of the scope's LOGO_SIZE-pixel square logo (the site's favicon stands in without one)."""
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.load_extension("media", atom=True, rss=False)
     feed_url = site.url + scope.url
     fg.id(feed_url)
     fg.title(scope.title)
-    fg.subtitle(scope.description)
-    fg.description(scope.description)
     fg.language(site.language)
     fg.generator(GENERATOR)
-    if site.icon:
-        fg.icon(site.icon)
-        fg.logo(site.icon)
-        fg.image(url=site.icon, title=scope.title, link=feed_url)
+    if site.icon or logo:
+        fg.icon(site.icon or logo)
+        fg.logo(logo or site.icon)
+        size = {"width": str(LOGO_SIZE), "height": str(LOGO_SIZE)} if logo else {}
+        fg.image(url=logo or site.icon, title=scope.title, link=feed_url, **size)
     newest = max((a.last_modified for a in scope.articles), default=None)
     if newest is not None:
         fg.updated(newest)  # also lastBuildDate in RSS
@@ -162,8 +188,12 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
         fg.updated(dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))  # an empty feed has no date of its own
     for article in scope.articles:
         fg.add_entry(_entry(article, site, authors, contents, enclosures), order="append")
+    # RSS <description> is HTML to its readers: the text goes in escaped, so "<b>" and "&amp;" read as typed.
+    # feedgen writes it from the Atom subtitle, which is plain text: each format gets its own before it is written.
+    fg.subtitle(html.escape(scope.description, quote=False))
     _links(fg, feed_url, site.url + scope.rss_path, "application/rss+xml")
-    rss = fg.rss_str(pretty=True)
+    rss = _hex_ampersands(fg.rss_str(pretty=True))
+    fg.subtitle(scope.description)
     _links(fg, feed_url, site.url + scope.atom_path, "application/atom+xml")
     return rss, fg.atom_str(pretty=True)
 
@@ -178,8 +208,8 @@ def _entry(article: Article, site: FeedSite, authors: Mapping[str, Author], cont
     fe.guid(item_id(article, site.url), permalink=False)
     fe.title(article.title)
     fe.link(href=url, rel="alternate")
-    fe.summary(article.description)
-    fe.description(article.description)
+    fe.summary(article.description)  # Atom: plain text
+    fe.description(html.escape(article.description, quote=False))  # RSS: HTML, so escaped (see render_feeds)
     fe.content(contents.get(article.src_path, ""), type="html")
     fe.published(article.date)
     fe.updated(article.last_modified)
@@ -195,8 +225,19 @@ def _entry(article: Article, site: FeedSite, authors: Mapping[str, Author], cont
         # their rel, so the enclosure link would read as a second alternate link. Keep only the page link.
         fe.enclosure(enclosure.url, str(enclosure.length), enclosure.type)
         fe.link(href=url, rel="alternate", replace=True)
-        fe.media.content({"url": enclosure.url, "fileSize": str(enclosure.length), "type": enclosure.type, "medium": "image"})
+        # Straight under the entry: a media:group must hold alternatives (two or more), per Media RSS
+        # and the W3C validator's MediaGroupWithoutAlternatives.
+        fe.media.content({"url": enclosure.url, "fileSize": str(enclosure.length), "type": enclosure.type,
+                          "medium": "image"}, group=None)
     return fe
+
+
+def _hex_ampersands(rss: bytes) -> bytes:
+    """The channel description with each ``&`` written ``&#x26;``, the same XML, as the RSS Best Practices
+    Profile asks of escaped text: it tells readers and the W3C validator that ``&amp;lt;`` there is text, not markup."""
+    start = rss.index(b"<description>") + len(b"<description>")
+    end = rss.index(b"</description>", start)
+    return rss[:start] + rss[start:end].replace(b"&amp;", b"&#x26;") + rss[end:]
 
 
 def _links(fg: FeedGenerator, page_url: str, self_url: str, self_type: str) -> None:
