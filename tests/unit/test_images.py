@@ -66,3 +66,26 @@ def test_attributes_the_author_set_are_kept(tmp_path: Path) -> None:
     image, _ = prepare("a.png", png(1000, 500), tmp_path)
     out = rewrite_images('<img src="a.png" width="10" loading="eager">', "", {"a.png": image})
     assert out.count("width=") == 1 and out.count("loading=") == 1 and "srcset=" in out
+
+
+def rotated_jpeg() -> bytes:
+    """A phone photo held upright: stored 1000x500 landscape, red on its left half, with EXIF orientation 6
+    ("rotate 90° clockwise to show"), so it stands 500x1000 with red on top."""
+    stored = Image.new("RGB", (1000, 500), "blue")
+    stored.paste(Image.new("RGB", (500, 500), "red"), (0, 0))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    out = io.BytesIO()
+    stored.save(out, "JPEG", exif=exif, quality=95)
+    return out.getvalue()
+
+
+def test_exif_orientation_is_applied_before_measuring_and_encoding(tmp_path: Path) -> None:
+    image, _ = prepare("a.jpg", rotated_jpeg(), tmp_path)
+    assert (image.width, image.height) == (500, 1000)
+    [variant] = image.variants
+    assert (variant.width, variant.height) == (480, 960)
+    with Image.open(variant.cache_file) as webp:
+        assert webp.size == (480, 960)
+        top, bottom = webp.convert("RGB").getpixel((240, 100)), webp.convert("RGB").getpixel((240, 860))
+    assert top[0] > 200 > top[2] and bottom[2] > 200 > bottom[0]  # red above blue: upright, not sideways
