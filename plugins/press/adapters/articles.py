@@ -7,6 +7,7 @@ adds the generated listing pages, and gives templates plain data under ``press``
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -28,6 +29,7 @@ from ..core.content.authors import bio_markdown
 from ..core.features.ctas import check_ctas
 from ..core.content.model import ConnectBlock, Cta, Publication, Source
 from ..core.features.reading_lists import ReadingList, is_reading_list
+from ..core.features.self_links import UrlUse, dead_self_links
 from ..core.content.checked import ArticleMemo
 from ..core.incremental.digest import code_digest
 from ..core.site import Options, RawFile, Site, article_publication, load_site
@@ -257,6 +259,25 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return material_markup.repair(output)
+
+    # Last of all post-build steps, so the feeds and the search index other plugins write there are in the site.
+    @event_priority(-200)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Every absolute link to the site itself (article bodies, authors.yml) names a page the build wrote."""
+        assert self.site is not None
+        uses = [UrlUse(src, line, "link", raw) for src, found in sorted(self.site.links_in.items()) for raw, line in found]
+        registry = os.path.join(config.docs_dir, self.config.authors_file)
+        lines = open(registry, encoding="utf-8").read().splitlines() if os.path.isfile(registry) else []
+        for author in self.site.authors.values():
+            start = next((n for n, text in enumerate(lines) if text.strip() == f"{author.id}:"), 0)
+            for link in author.links:
+                line = next((n for n, text in enumerate(lines[start:], start=start + 1) if link.url in text), None)
+                uses.append(UrlUse(self.config.authors_file, line, f"authors.{author.id}.links.{link.label}", link.url))
+        errors = dead_self_links(uses, config.site_url or "", lambda path: os.path.isfile(os.path.join(config.site_dir, path)))
+        if self.serving:
+            warn_on(errors, config, log)  # the live preview stays up
+        else:
+            fail_on(errors, config, log)
 
 
 _MEMO: ArticleMemo | None = None  # lives across the live preview's rebuilds, which create new plugin instances
