@@ -101,3 +101,4 @@ def test_every_feed_keeps_the_w3c_validator_rules(site: Path) -> None:
         assert problems(path.read_bytes(), url) == [], url
         parsed = feedparser.parse(path.read_bytes())
         assert parsed.bozo == 0, f"{url}: {parsed.get('bozo_exception')}"
+        assert json.loads((path.parent / "feed.json").read_bytes())["version"] == "https://jsonfeed.org/version/1.1"

@@ -1,7 +1,7 @@
-"""``press/feeds``: RSS and Atom for the site, each publication, section, tag, author and reading list.
+"""``press/feeds``: RSS, Atom and JSON Feed for the site, each publication, section, tag, author and reading list.
 
 A thin adapter over ``press.core.features.feeds``: it keeps each article's rendered body,
-computes the scopes once from the Catalog of ``press/articles``, writes both
+computes the scopes once from the Catalog of ``press/articles``, writes the three
 feeds of every scope after the build, and hands templates the feed links of
 each page (autodiscovery and the visible "Subscribe" links). A feed is a pure
 function of its scope, its items (with their rendered bodies) and the site's
@@ -25,7 +25,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core.features.ctas import cta_for
-from ..core.features.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_view, render_feeds
+from ..core.features.feeds import (Enclosure, FeedScope, FeedSite, feed_scopes, item_view, render_feeds,
+                                   render_json_feed)
 from ..core.features.listings import ListingPage
 from ..core.incremental.page_cache import PageCache, fingerprint
 from ..core.site import Site
@@ -81,7 +82,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         scopes = self._scopes_of(page)
         press = context.setdefault("press", {})
-        press["feeds"] = [{"title": s.title, "rss": s.rss_path, "atom": s.atom_path} for s in scopes]
+        press["feeds"] = [{"title": s.title, "rss": s.rss_path, "atom": s.atom_path, "json": s.json_path} for s in scopes]
         listing = self.articles.pages_by_src.get(page.file.src_uri)
         is_list = page.file.src_uri in self.articles.lists_by_src
         own = scopes[-1] if scopes and (is_list or isinstance(listing, ListingPage) and listing.kind != "year") else None
@@ -107,7 +108,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return [self.scope_by_key[k] for k in keys if k in self.scope_by_key]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Both feeds of every scope; a scope whose items and settings are unchanged is copied from the cache."""
+        """The three feeds of every scope; a scope whose items and settings are unchanged is copied from the cache."""
         site = self._site()
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         cache = PageCache(base_dir / self.config.cache_dir / "feeds")
@@ -143,10 +144,10 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         for scope in self.scopes:
             key = fingerprint([("common", common), ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url))),
                                ("items", " ".join(digest(a) for a in scope.articles))])
-            paths = (scope.rss_path, scope.atom_path)
+            paths = (scope.rss_path, scope.atom_path, scope.json_path)
             if all(in_place.get(path) == key and os.path.isfile(os.path.join(config.site_dir, path)) for path in paths):
                 if written.intersection(paths):
-                    raise PluginError(f"press/feeds: two feeds would be written to {scope.rss_path} or {scope.atom_path}")
+                    raise PluginError(f"press/feeds: two feeds would be written to {' or '.join(paths)}")
                 written.update(paths)
                 reused += 1
                 continue
@@ -162,10 +163,11 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                                          enclosures.get(article.src_path))
                         contents[article.src_path] = self.item_template.render(item=view).strip()
                 logo = logos.get(scope.publication or "") or logos.get("")
-                feeds = list(render_feeds(scope, self.site_info, site.authors, contents, enclosures, logo))
-                for path, data in zip((scope.rss_path, scope.atom_path), feeds):
+                feeds = [*render_feeds(scope, self.site_info, site.authors, contents, enclosures, logo),
+                         render_json_feed(scope, self.site_info, site.authors, contents, enclosures, logo)]
+                for path, data in zip(paths, feeds):
                     cache.put(path, key, data.decode("utf-8"))
-            for path, data in zip((scope.rss_path, scope.atom_path), feeds):
+            for path, data in zip(paths, feeds):
                 if path in written:
                     raise PluginError(f"press/feeds: two feeds would be written to {path}")
                 written.add(path)
@@ -174,7 +176,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 with open(target, "wb") as out:
                     out.write(data)
                 in_place[path] = key
-        log.debug(f"wrote {len(written)} feeds, {2 * reused} of them from the cache")
+        log.debug(f"wrote {len(written)} feeds, {3 * reused} of them from the cache")
 
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"

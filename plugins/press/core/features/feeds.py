@@ -1,7 +1,7 @@
-"""RSS 2.0 and Atom 1.0 feeds for every scope of the site, written with feedgen.
+"""RSS 2.0 and Atom 1.0 feeds (written with feedgen) and JSON Feed 1.1 for every scope of the site.
 
 A scope is the site, a publication, a section, a tag, an author or a reading list; each gets
-``feed.xml`` (RSS) and ``atom.xml`` (Atom) beside its listing page. Items carry
+``feed.xml`` (RSS), ``atom.xml`` (Atom) and ``feed.json`` (JSON Feed) beside its listing page. Items carry
 the full content with every link and image made absolute, the sources and the
 call to action as a link (forms do not work in feed readers).
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 from urllib.parse import urljoin, urlsplit
@@ -34,6 +35,8 @@ from ..views import date_view
 
 FEED_RSS = "feed.xml"
 FEED_ATOM = "atom.xml"
+FEED_JSON = "feed.json"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "North River Publications press"
 TAG_DATE = "2025"  # when the publisher first minted ids under its domain: never change it, or every id changes
 
@@ -64,6 +67,10 @@ class FeedScope:
     @property
     def atom_path(self) -> str:
         return f"{self.url}{FEED_ATOM}"
+
+    @property
+    def json_path(self) -> str:
+        return f"{self.url}{FEED_JSON}"
 
 
 @dataclass(frozen=True)
@@ -196,6 +203,45 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
     fg.subtitle(scope.description)
     _links(fg, feed_url, site.url + scope.atom_path, "application/atom+xml")
     return rss, fg.atom_str(pretty=True)
+
+
+def render_json_feed(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
+                     enclosures: Mapping[str, Enclosure], logo: str | None = None) -> bytes:
+    """JSON Feed 1.1 of one scope: the same items, ids and content as its RSS and Atom feeds."""
+    feed: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": scope.title,
+        "home_page_url": site.url + scope.url,
+        "feed_url": site.url + scope.json_path,
+        "description": scope.description,
+        "language": site.language,
+    }
+    if logo or site.icon:
+        feed["icon"] = logo or site.icon
+    if site.icon:
+        feed["favicon"] = site.icon
+    feed["items"] = [_json_item(article, site, authors, contents, enclosures) for article in scope.articles]
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _json_item(article: Article, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
+               enclosures: Mapping[str, Enclosure]) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": item_id(article, site.url),
+        "url": site.url + article.url,
+        "title": article.title,
+        "content_html": contents.get(article.src_path, ""),
+        "summary": article.description,
+        "date_published": article.date.isoformat(),
+        "date_modified": article.last_modified.isoformat(),
+        "authors": [{"name": authors[a].name, "url": site.url + author_url(a)} for a in article.authors],
+        "tags": ([article.section] if article.section else []) + list(article.tags),
+    }
+    enclosure = enclosures.get(article.src_path)
+    if enclosure is not None:
+        item["image"] = enclosure.url
+        item["attachments"] = [{"url": enclosure.url, "mime_type": enclosure.type, "size_in_bytes": enclosure.length}]
+    return item
 
 
 def _entry(article: Article, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
