@@ -102,3 +102,17 @@ def test_every_feed_keeps_the_w3c_validator_rules(site: Path) -> None:
         parsed = feedparser.parse(path.read_bytes())
         assert parsed.bozo == 0, f"{url}: {parsed.get('bozo_exception')}"
         assert json.loads((path.parent / "feed.json").read_bytes())["version"] == "https://jsonfeed.org/version/1.1"
+
+
+def test_every_listing_article_and_author_page_has_json_ld_naming_its_canonical_url(site: Path) -> None:
+    expected = {"": "WebSite", "vera2/": "CollectionPage", "tags/": "CollectionPage", "authors/jt-mercer/": "ProfilePage",
+                "archive/2025/": "CollectionPage"}
+    for url, kind in expected.items():
+        doc = lxml_html.fromstring((site / url / "index.html").read_bytes())
+        [canonical] = doc.xpath("//head/link[@rel='canonical']/@href")
+        first = json.loads(doc.xpath("//head/script[@type='application/ld+json']")[0].text)
+        assert (first["@type"], first["@id"], first["url"]) == (kind, canonical, canonical), url
+    for page in pages(site):
+        doc = lxml_html.fromstring(page.read_bytes())
+        for script in doc.xpath("//head/script[@type='application/ld+json']"):
+            json.loads(script.text)  # every document parses

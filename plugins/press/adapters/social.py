@@ -29,12 +29,12 @@ from mkdocs.structure.pages import Page
 
 from ..core.features import cards
 from ..core.features.listings import IndexPage, ListingPage
-from ..core.features.logos import logo_path, logo_png
+from ..core.features.logos import LOGO_SIZE, logo_path, logo_png
 from ..core.content.model import Article
 from ..core.content.problems import ContentError
 from ..core.site import Site
-from ..core.features.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_json_ld, article_meta, script_json,
-                                    website_meta)
+from ..core.features.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_json_ld, article_meta,
+                                             collection_json_ld, home_json_ld, profile_json_ld, script_json, website_meta)
 from ..core.features.wayfinding import not_found_view, robots_txt, sitemap_dates
 from .articles import articles_plugin
 from .placing import Placed
@@ -82,8 +82,9 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         self.logo_files = {key: logo_png(name, self._color(key or None))
                            for key, name in [("", config.site_name)] + [(p.id, p.title) for p in articles.publications.values()]}
         self.logos = {key: site_url + logo_path(key or "site", png) for key, png in self.logo_files.items()}
-        self.site_info = SiteInfo(site_url, config.site_name, config.site_description or "",
-                                  config.theme.get("language") or "en", _logo(self.config.logo, config, site_url) or self.logos[""])
+        given = _logo(self.config.logo, config, site_url)
+        self.site_info = SiteInfo(site_url, config.site_name, config.site_description or "", config.theme.get("language") or "en",
+                                  given or self.logos[""], None if given else LOGO_SIZE)
         self.cards: dict[str, CardImage] = {}  # page src_uri -> its card
 
     # After press/articles (priority 50) has built the Catalog and planned the listing pages.
@@ -188,8 +189,26 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             press["social"] = {"meta": article_meta(article, self.site_info, card), "json_ld": [script_json(d) for d in documents]}
         else:
             title, description, url = self._describe(page)
-            press["social"] = {"meta": website_meta(title, description, url, self.site_info, card), "json_ld": []}
+            press["social"] = {"meta": website_meta(title, description, url, self.site_info, card),
+                               "json_ld": [script_json(d) for d in self._page_json_ld(page, url)]}
         return context
+
+    def _page_json_ld(self, page: Page, url: str) -> list[dict[str, Any]]:
+        """The home page's WebSite, a listing's CollectionPage, an author page's ProfilePage; none for other pages."""
+        listing = self.articles.pages_by_src.get(page.file.src_uri)
+        if isinstance(listing, ListingPage):
+            items = [(a.title, self.site_info.url + a.url) for a in listing.articles]
+            if listing.kind == "home" and listing.number == 1:
+                return home_json_ld(self.site_info)
+            author = self._site().authors.get(listing.key) if listing.kind == "author" else None
+            if author is not None:
+                avatar = author.avatar and (author.avatar if urlsplit(author.avatar).scheme else self.site_info.url + author.avatar)
+                return profile_json_ld(author, url, avatar or None, items, self.site_info)
+            return collection_json_ld(listing.title, listing.description, url, items, self.site_info)
+        if isinstance(listing, IndexPage):
+            items = [(e.label, self.site_info.url + e.url) for e in listing.entries]
+            return collection_json_ld(listing.title, listing.description, url, items, self.site_info)
+        return []
 
     def _describe(self, page: Page) -> tuple[str, str, str]:
         """Title, description and absolute URL of a page that is not an article."""
