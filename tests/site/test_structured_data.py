@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
-from .builder import Fixture, make_fixture
+from .builder import Fixture, article, make_fixture
 from .test_social import SITE_URL, files, social_config
 
 
@@ -62,3 +63,19 @@ def test_author_pages_are_profile_pages_of_a_person_with_their_links(site: Fixtu
                       "sameAs": ["https://northriver.example/"], "description": "Novelist, author of The Unmaking of America"}
     assert [i["url"] for i in page["hasPart"]["itemListElement"]] == [SITE_URL + "vera2/2025/11/cable/",
                                                                       SITE_URL + "vera2/2025/11/hostile/"]
+
+
+def test_a_piece_first_published_elsewhere_points_search_engines_there(tmp_path) -> None:
+    """canonical_url: the canonical link, og:url and the article's JSON-LD name it; the feed item keeps our page."""
+    elsewhere = "https://first.example/2025/the-piece/"
+    fixture = make_fixture(tmp_path / "project", {
+        "vera2/posts/2025/imported.md": article("Imported", extra=f"canonical_url: {elsewhere}"),
+    }, social_config(tmp_path / "cache"))
+    fixture.build()
+    canonical, [story, crumbs] = json_ld(fixture, "vera2/2025/11/imported/")
+    assert canonical == story["@id"] == story["url"] == story["mainEntityOfPage"]["@id"] == elsewhere
+    assert crumbs["itemListElement"][-1]["item"] == SITE_URL + "vera2/2025/11/imported/"
+    doc = lxml_html.fromstring((fixture.site / "vera2/2025/11/imported/index.html").read_bytes())
+    assert doc.xpath("//head/meta[@property='og:url']/@content") == [elsewhere]
+    item = etree.fromstring((fixture.site / "vera2/feed.xml").read_bytes()).find("channel/item")
+    assert item.findtext("link") == SITE_URL + "vera2/2025/11/imported/"

@@ -248,6 +248,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         listing = self.pages_by_src.get(page.file.src_uri)
         if article is not None:
             press["article"] = article_view(article, self.view_context)
+            if article.canonical_url:  # first published elsewhere: Material's canonical link points there
+                page.canonical_url = article.canonical_url
         elif isinstance(listing, ListingPage):
             press["listing"] = listing_view(listing, self.view_context)
         elif isinstance(listing, IndexPage):

@@ -56,8 +56,9 @@ def script_json(data: Any) -> str:
 
 
 def article_meta(article: Article, site: SiteInfo, card: CardImage) -> list[Meta]:
-    """Open Graph (with the ``article:`` properties) and Twitter card tags of an article page."""
-    url = site.url + article.url
+    """Open Graph (with the ``article:`` properties) and Twitter card tags of an article page;
+    og:url is the article's canonical URL (elsewhere for a piece first published there)."""
+    url = article.canonical_url or site.url + article.url
     tags: list[Meta] = [
         ("property", "og:type", "article"),
         *_common(article.title, article.description, url, site, card),
@@ -101,8 +102,9 @@ def _twitter(title: str, description: str, card: CardImage) -> list[Meta]:
 
 def article_json_ld(article: Article, *, schema_type: str, site: SiteInfo, publication: Publication,
                     authors: Mapping[str, Author], card: CardImage, hero_url: str | None = None) -> list[dict[str, Any]]:
-    """The article and its breadcrumb trail, each a complete JSON-LD document."""
-    url = site.url + article.url
+    """The article and its breadcrumb trail, each a complete JSON-LD document; the article is named by its
+    canonical URL (elsewhere for a piece first published there), the trail by the pages of this site."""
+    url = article.canonical_url or site.url + article.url
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": schema_type,
