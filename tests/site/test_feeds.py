@@ -11,7 +11,11 @@ import feedparser
 import pytest
 from lxml import etree
 
-from .builder import article, make_fixture
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from .builder import article, base_config, make_fixture
+from .feed_rules import problems
 
 GOLDENS = Path(__file__).parent / "goldens"
 HOSTILE = "Courts & <script>alert('x')</script> ]]> &amp; done"
@@ -189,3 +193,26 @@ def test_json_feeds_have_the_spec_fields_and_the_atom_ids(site) -> None:
     cable = json.loads((site.site / "vera2/feed.json").read_bytes())["items"][0]
     assert cable["image"] == "https://fixture.example/vera2/posts/images/cable.png"
     assert cable["attachments"] == [{"url": cable["image"], "mime_type": "image/png", "size_in_bytes": len(PNG)}]
+
+
+def test_every_feed_names_the_websub_hub_when_one_is_set(tmp_path: Path) -> None:
+    config = base_config()
+    config["plugins"][1] = {"press/feeds": {"limit": 20, "websub_hub": "https://hub.example/"}}
+    fixture = make_fixture(tmp_path, fixture_files(), config)
+    fixture.build()
+    atom_ns = "{http://www.w3.org/2005/Atom}"
+    for path in feeds(fixture.site):
+        root = etree.fromstring(path.read_bytes())
+        links = root.findall(f"channel/{atom_ns}link") if root.tag == "rss" else root.findall(f"{atom_ns}link")
+        assert [link.get("href") for link in links if link.get("rel") == "hub"] == ["https://hub.example/"], path
+        assert problems(path.read_bytes(), "https://fixture.example/" + str(path.relative_to(fixture.site))) == []
+        assert json.loads((path.parent / "feed.json").read_bytes())["hubs"] == [{"type": "WebSub", "url": "https://hub.example/"}]
+
+
+def test_the_websub_hub_must_be_an_https_url(tmp_path: Path) -> None:
+    config = base_config()
+    config["plugins"][1] = {"press/feeds": {"websub_hub": "hub.example"}}
+    fixture = make_fixture(tmp_path, {}, config)
+    loaded = load_config(str(fixture.root / "mkdocs.yml"))
+    with pytest.raises(PluginError, match="press/feeds: websub_hub: expected the hub's absolute https URL, got 'hub.example'"):
+        loaded.plugins.on_config(loaded)

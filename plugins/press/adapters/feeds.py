@@ -15,6 +15,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -42,6 +43,7 @@ ITEM_TEMPLATE = "fragments/press/feed-item.html"  # the body of a feed item, ren
 class FeedsConfig(base.Config):
     limit = c.Type(int, default=20)  # items per feed
     cache_dir = c.Type(str, default=".cache/press")  # relative to mkdocs.yml; feeds are kept in its feeds/ folder
+    websub_hub = c.Optional(c.Type(str))  # a WebSub hub's URL, named in every feed; the deployment pings it
 
 
 class FeedsPlugin(BasePlugin[FeedsConfig]):
@@ -53,12 +55,15 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             raise PluginError("press/feeds: set site_url in mkdocs.yml: feeds need absolute links")
         if self.config.limit < 1:
             raise PluginError("press/feeds: limit must be at least 1")
+        hub = self.config.websub_hub
+        if hub is not None and (urlsplit(hub).scheme != "https" or not urlsplit(hub).netloc):
+            raise PluginError(f"press/feeds: websub_hub: expected the hub's absolute https URL, got {hub!r}")
         self.articles = articles
         self.bodies: dict[str, str] = {}
         site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
         favicon = config.theme.get("favicon")
         self.site_info = FeedSite(site_url, config.site_name, config.site_description or config.site_name,
-                                  config.theme.get("language") or "en", site_url + favicon if favicon else None)
+                                  config.theme.get("language") or "en", site_url + favicon if favicon else None, hub)
 
     # After press/articles (priority 50) has built the Catalog.
     @event_priority(0)

@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+from lxml import etree
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
@@ -38,6 +39,7 @@ FEED_ATOM = "atom.xml"
 FEED_JSON = "feed.json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "North River Publications press"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 TAG_DATE = "2025"  # when the publisher first minted ids under its domain: never change it, or every id changes
 
 
@@ -48,6 +50,7 @@ class FeedSite:
     description: str
     language: str = "en"
     icon: str | None = None  # absolute URL
+    hub: str | None = None  # a WebSub hub every feed names, so readers hear of a change at once
 
 
 @dataclass(frozen=True)
@@ -199,9 +202,10 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
     # feedgen writes it from the Atom subtitle, which is plain text: each format gets its own before it is written.
     fg.subtitle(html.escape(scope.description, quote=False))
     _links(fg, feed_url, site.url + scope.rss_path, "application/rss+xml")
-    rss = _hex_ampersands(fg.rss_str(pretty=True))
+    rss = fg.rss_str(pretty=True)
+    rss = _hex_ampersands(_with_hub(rss, site.hub) if site.hub else rss)
     fg.subtitle(scope.description)
-    _links(fg, feed_url, site.url + scope.atom_path, "application/atom+xml")
+    _links(fg, feed_url, site.url + scope.atom_path, "application/atom+xml", site.hub)
     return rss, fg.atom_str(pretty=True)
 
 
@@ -220,6 +224,8 @@ def render_json_feed(scope: FeedScope, site: FeedSite, authors: Mapping[str, Aut
         feed["icon"] = logo or site.icon
     if site.icon:
         feed["favicon"] = site.icon
+    if site.hub:
+        feed["hubs"] = [{"type": "WebSub", "url": site.hub}]
     feed["items"] = [_json_item(article, site, authors, contents, enclosures) for article in scope.articles]
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -286,9 +292,21 @@ def _hex_ampersands(rss: bytes) -> bytes:
     return rss[:start] + rss[start:end].replace(b"&amp;", b"&#x26;") + rss[end:]
 
 
-def _links(fg: FeedGenerator, page_url: str, self_url: str, self_type: str) -> None:
-    """The feed's own URL as rel=self (each format points at itself), and the scope's page.
+def _with_hub(rss: bytes, hub: str) -> bytes:
+    """The RSS feed with ``<atom:link rel="hub">`` after its rel=self link: feedgen writes only that one there."""
+    root = etree.fromstring(rss)
+    own = root.find(f"channel/{{{ATOM_NS}}}link[@rel='self']")
+    link = etree.Element(f"{{{ATOM_NS}}}link", href=hub, rel="hub")
+    link.tail = own.tail
+    own.addnext(link)
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+
+
+def _links(fg: FeedGenerator, page_url: str, self_url: str, self_type: str, hub: str | None = None) -> None:
+    """The feed's own URL as rel=self (each format points at itself), the WebSub hub, and the scope's page.
 
     feedgen takes the RSS <link> from the last link given, so the page comes last.
     """
-    fg.link([{"href": self_url, "rel": "self", "type": self_type}, {"href": page_url, "rel": "alternate"}], replace=True)
+    hubs = [{"href": hub, "rel": "hub"}] if hub else []
+    fg.link([{"href": self_url, "rel": "self", "type": self_type}, *hubs, {"href": page_url, "rel": "alternate"}],
+            replace=True)
