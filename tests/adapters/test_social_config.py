@@ -47,6 +47,7 @@ def test_options_override_the_defaults(tmp_path: Path) -> None:
 @pytest.mark.parametrize("options, settings, message", [
     ({"colors": {"vera3": "#000000"}}, {}, "press/social: colors.vera3: unknown publication (known: dispatch, vera2)"),
     ({"schema_types": {"vera3": "NewsArticle"}}, {}, "press/social: schema_types.vera3: unknown publication (known: dispatch, vera2)"),
+    ({"news_sitemaps": ["vera3"]}, {}, "press/social: news_sitemaps: vera3: unknown publication (known: dispatch, vera2)"),
     ({"colors": {"vera2": "blue"}}, {}, "press/social: colors.vera2: expected a colour like #1f3a7a, got 'blue'"),
     ({"color": "#12345"}, {}, "press/social: color: expected a colour like #1f3a7a, got '#12345'"),
     ({}, {"site_url": None}, "press/social: set site_url in mkdocs.yml: link previews need absolute URLs"),

@@ -1,4 +1,5 @@
-"""``press/social``: social cards, Open Graph and Twitter tags, JSON-LD, robots.txt, sitemap dates, the 404 page.
+"""``press/social``: social cards, logos, Open Graph and Twitter tags, JSON-LD, robots.txt, sitemap dates,
+news sitemaps, the 404 page.
 
 A thin adapter over ``press.core.features.cards``, ``press.core.features.structured_data`` and
 ``press.core.features.wayfinding``. Once per build, from the Catalog of ``press/articles``,
@@ -29,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from ..core.features import cards
 from ..core.features.listings import IndexPage, ListingPage
+from ..core.features.news_sitemap import news_path, news_sitemap, recent
 from ..core.features.logos import LOGO_SIZE, logo_path, logo_png
 from ..core.content.model import Article
 from ..core.content.problems import ContentError
@@ -54,6 +56,7 @@ class SocialConfig(base.Config):
     schema_types = c.DictOfItems(c.Choice(SCHEMA_TYPES), default={})  # publication id -> JSON-LD @type of its articles
     logo = c.Optional(c.Type(str))  # the publisher logo in JSON-LD: a path in the site or a URL; default: theme logo, else one drawn
     not_found_count = c.Type(int, default=8)  # latest articles listed on the 404 page
+    news_sitemaps = c.ListOfItems(c.Type(str), default=[])  # publication ids that get a Google News sitemap
 
 
 class SocialPlugin(BasePlugin[SocialConfig]):
@@ -65,6 +68,9 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             raise PluginError("press/social: set site_url in mkdocs.yml: link previews need absolute URLs")
         self.articles = articles
         known = sorted(articles.publications)
+        for pub_id in self.config.news_sitemaps:
+            if pub_id not in articles.publications:
+                raise PluginError(f"press/social: news_sitemaps: {pub_id}: unknown publication (known: {', '.join(known)})")
         for option in ("colors", "schema_types"):
             for pub_id in self.config[option]:
                 if pub_id not in articles.publications:
@@ -120,8 +126,16 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         log.debug(f"social cards: {len(self.added)} in the site, {drawn} drawn, the others from {self.cache_dir}")
         for key, png in self.logo_files.items():
             files.append(File.generated(config, logo_path(key or "site", png), content=png))
+        sitemaps = []
+        for pub_id in self.config.news_sitemaps:
+            publication = self.articles.publications[pub_id]
+            fresh = recent(site.catalog.by_publication.get(pub_id, ()), self.articles.view_context.now)
+            if fresh:  # the schema wants one <url> at least; robots.txt names only a sitemap that exists
+                content = news_sitemap(fresh, publication, self.site_info.url, self.site_info.language)
+                files.append(File.generated(config, news_path(publication), content=content))
+                sitemaps.append(news_path(publication))
         if files.get_file_from_path("robots.txt") is None:  # an authored robots.txt wins
-            files.append(File.generated(config, "robots.txt", content=robots_txt(self.site_info.url)))
+            files.append(File.generated(config, "robots.txt", content=robots_txt(self.site_info.url, sitemaps)))
         return files
 
     def _article_spec(self, article: Article, site: Site, files: Files) -> cards.CardSpec:
