@@ -56,3 +56,13 @@ def test_pages_builds_strictly_dated_now_and_deploys_daily() -> None:
         "actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
     assert steps(deploy) == ["actions/deploy-pages@v5"] and deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_pages_pings_the_websub_hub_after_deploying_for_the_feeds_that_changed() -> None:
+    websub = workflow("pages.yml")["jobs"]["websub"]
+    assert websub["needs"] == "deploy"  # the site is live before the hub is told
+    used = steps(websub)
+    assert "actions/download-artifact@v7" in used and websub["steps"][1]["with"]["name"] == "github-pages"
+    ping = next(s for s in used if "hub.mode=publish" in s)
+    assert "websub_hub" in ping and "comm -13" in ping  # the hub from mkdocs.yml; only feeds whose digest changed
+    assert [s.split("@")[0] for s in used if s.startswith("actions/cache")] == ["actions/cache/restore", "actions/cache/save"]

@@ -29,7 +29,10 @@ def test_defaults(tmp_path: Path) -> None:
     assert social.cache.root == tmp_path / ".cache/press"  # the one store of press/articles, beside mkdocs.yml
     assert social.schema_types == {"dispatch": "BlogPosting", "vera2": "NewsArticle"}
     assert social._color("vera2") == social._color(None) == "#263238"
-    assert social.site_info.logo == "https://news.example/assets/images/favicon.png"
+    # No logo configured: the one drawn for the site, not the theme's 48 px favicon.
+    assert social.site_info.logo == social.logos[""]
+    assert social.logos[""].startswith("https://news.example/assets/logos/site-") and social.logos[""].endswith(".png")
+    assert sorted(social.logos) == ["", "dispatch", "vera2"]
 
 
 def test_options_override_the_defaults(tmp_path: Path) -> None:
@@ -43,6 +46,7 @@ def test_options_override_the_defaults(tmp_path: Path) -> None:
 @pytest.mark.parametrize("options, settings, message", [
     ({"colors": {"vera3": "#000000"}}, {}, "press/social: colors.vera3: unknown publication (known: dispatch, vera2)"),
     ({"schema_types": {"vera3": "NewsArticle"}}, {}, "press/social: schema_types.vera3: unknown publication (known: dispatch, vera2)"),
+    ({"news_sitemaps": ["vera3"]}, {}, "press/social: news_sitemaps: vera3: unknown publication (known: dispatch, vera2)"),
     ({"colors": {"vera2": "blue"}}, {}, "press/social: colors.vera2: expected a colour like #1f3a7a, got 'blue'"),
     ({"color": "#12345"}, {}, "press/social: color: expected a colour like #1f3a7a, got '#12345'"),
     ({}, {"site_url": None}, "press/social: set site_url in mkdocs.yml: link previews need absolute URLs"),

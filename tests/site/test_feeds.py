@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import json
 import re
 from pathlib import Path
 
@@ -10,7 +11,11 @@ import feedparser
 import pytest
 from lxml import etree
 
-from .builder import article, make_fixture
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from .builder import article, base_config, make_fixture
+from .feed_rules import problems
 
 GOLDENS = Path(__file__).parent / "goldens"
 HOSTILE = "Courts & <script>alert('x')</script> ]]> &amp; done"
@@ -51,12 +56,13 @@ def feeds(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*.xml") if p.name in ("feed.xml", "atom.xml"))
 
 
-def test_every_scope_has_both_feeds(site) -> None:
+def test_every_scope_has_all_three_feeds(site) -> None:
     scopes = sorted({str(p.parent.relative_to(site.site)) for p in feeds(site.site)})
     assert scopes == [".", "authors/dana-okafor", "authors/jt-mercer", "dispatch", "dispatch/commentary",
                       "tags/courts", "tags/europe", "vera2", "vera2/courts", "vera2/politics"]
     for scope in scopes:
-        assert (site.site / scope / "feed.xml").is_file() and (site.site / scope / "atom.xml").is_file()
+        for name in ("feed.xml", "atom.xml", "feed.json"):
+            assert (site.site / scope / name).is_file(), f"{scope}/{name}"
 
 
 def test_every_feed_parses_cleanly(site) -> None:
@@ -68,7 +74,7 @@ def test_every_feed_parses_cleanly(site) -> None:
 
 
 def test_the_site_feeds_match_their_goldens(site, update_goldens: bool) -> None:
-    for name in ("feed.xml", "atom.xml"):
+    for name in ("feed.xml", "atom.xml", "feed.json"):
         actual = (site.site / name).read_text(encoding="utf-8")
         golden = GOLDENS / f"site-{name}"
         if update_goldens:
@@ -134,6 +140,10 @@ def test_pages_advertise_their_feeds(site) -> None:
     def alternates(url: str) -> list[str]:
         return re.findall(r'<link rel="alternate" type="application/(?:rss|atom)\+xml" title="[^"]*" href="([^"]*)">', site.page(url))
 
+    json_feeds = re.findall(r'<link rel="alternate" type="application/feed\+json" title="([^"]*)" href="([^"]*)">',
+                            site.page("tags/europe"))
+    assert json_feeds == [("Fixture (JSON Feed)", "../../feed.json"), ("Fixture: europe (JSON Feed)", "feed.json")]
+
     assert alternates("vera2/2025/11/cable") == ["../../../../feed.xml", "../../../../atom.xml", "../../../feed.xml",
                                                  "../../../atom.xml", "../../../courts/feed.xml", "../../../courts/atom.xml"]
     assert alternates("tags/europe") == ["../../feed.xml", "../../atom.xml", "feed.xml", "atom.xml"]
@@ -154,3 +164,55 @@ def test_ids_are_stable_across_builds_and_slug_changes(tmp_path: Path) -> None:
     ids = lambda f: sorted(e.id for e in feedparser.parse((f.site / "atom.xml").read_bytes()).entries)  # noqa: E731
     assert ids(first) == ids(second)
     assert "tag:fixture.example,2025:dispatch/2025/11/note" in ids(first)
+
+
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
+
+
+def test_json_feeds_have_the_spec_fields_and_the_atom_ids(site) -> None:
+    """JSON Feed 1.1: version, title and items required; each item an id and content; the same ids as Atom."""
+    for path in sorted(site.site.rglob("feed.json")):
+        scope = path.parent.relative_to(site.site)
+        url = "https://fixture.example/" + ("" if str(scope) == "." else f"{scope}/")
+        feed = json.loads(path.read_bytes())
+        assert feed["version"] == "https://jsonfeed.org/version/1.1"
+        assert isinstance(feed["title"], str) and feed["title"]
+        assert (feed["home_page_url"], feed["feed_url"]) == (url, url + "feed.json")
+        assert isinstance(feed["items"], list)
+        atom = etree.fromstring((path.parent / "atom.xml").read_bytes())
+        entries = atom.findall("{http://www.w3.org/2005/Atom}entry")
+        assert [item["id"] for item in feed["items"]] == [e.findtext("{http://www.w3.org/2005/Atom}id") for e in entries]
+        for item, entry in zip(feed["items"], entries):
+            assert isinstance(item["id"], str) and item["id"].startswith("tag:fixture.example,2025:")
+            assert item["content_html"] == entry.findtext("{http://www.w3.org/2005/Atom}content")  # the whole article
+            assert item["url"] == entry.find("{http://www.w3.org/2005/Atom}link").get("href")
+            assert RFC3339.match(item["date_published"]) and RFC3339.match(item["date_modified"])
+            assert all(a["name"] and a["url"].startswith("https://fixture.example/authors/") for a in item["authors"])
+            for attachment in item.get("attachments", []):
+                assert attachment.keys() >= {"url", "mime_type"} and attachment["url"].startswith("https://")
+    cable = json.loads((site.site / "vera2/feed.json").read_bytes())["items"][0]
+    assert cable["image"] == "https://fixture.example/vera2/posts/images/cable.png"
+    assert cable["attachments"] == [{"url": cable["image"], "mime_type": "image/png", "size_in_bytes": len(PNG)}]
+
+
+def test_every_feed_names_the_websub_hub_when_one_is_set(tmp_path: Path) -> None:
+    config = base_config()
+    config["plugins"][1] = {"press/feeds": {"limit": 20, "websub_hub": "https://hub.example/"}}
+    fixture = make_fixture(tmp_path, fixture_files(), config)
+    fixture.build()
+    atom_ns = "{http://www.w3.org/2005/Atom}"
+    for path in feeds(fixture.site):
+        root = etree.fromstring(path.read_bytes())
+        links = root.findall(f"channel/{atom_ns}link") if root.tag == "rss" else root.findall(f"{atom_ns}link")
+        assert [link.get("href") for link in links if link.get("rel") == "hub"] == ["https://hub.example/"], path
+        assert problems(path.read_bytes(), "https://fixture.example/" + str(path.relative_to(fixture.site))) == []
+        assert json.loads((path.parent / "feed.json").read_bytes())["hubs"] == [{"type": "WebSub", "url": "https://hub.example/"}]
+
+
+def test_the_websub_hub_must_be_an_https_url(tmp_path: Path) -> None:
+    config = base_config()
+    config["plugins"][1] = {"press/feeds": {"websub_hub": "hub.example"}}
+    fixture = make_fixture(tmp_path, {}, config)
+    loaded = load_config(str(fixture.root / "mkdocs.yml"))
+    with pytest.raises(PluginError, match="press/feeds: websub_hub: expected the hub's absolute https URL, got 'hub.example'"):
+        loaded.plugins.on_config(loaded)

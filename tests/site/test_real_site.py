@@ -10,10 +10,13 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import feedparser
 import pytest
 from lxml import html as lxml_html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from .feed_rules import problems
 
 REPO = Path(__file__).resolve().parents[2]
 SITE_URL = "https://northriverpublications.example/"
@@ -87,3 +90,29 @@ def test_the_nu_html_checker_finds_no_errors(site: Path) -> None:
     errors = [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
               if m.get("type") == "error" and not any(p.search(m["message"]) for p in MATERIAL_EXCEPTIONS)]
     assert errors == []
+
+
+def test_every_feed_keeps_the_w3c_validator_rules(site: Path) -> None:
+    """The rules of the W3C feed validator that `feed_rules` restates, and feedparser's reading, on all 68 feeds."""
+    paths = sorted(p for p in site.rglob("*.xml") if p.name in ("feed.xml", "atom.xml"))
+    assert len(paths) >= 60
+    for path in paths:
+        url = SITE_URL + str(path.relative_to(site))
+        assert problems(path.read_bytes(), url) == [], url
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0, f"{url}: {parsed.get('bozo_exception')}"
+        assert json.loads((path.parent / "feed.json").read_bytes())["version"] == "https://jsonfeed.org/version/1.1"
+
+
+def test_every_listing_article_and_author_page_has_json_ld_naming_its_canonical_url(site: Path) -> None:
+    expected = {"": "WebSite", "vera2/": "CollectionPage", "tags/": "CollectionPage", "authors/jt-mercer/": "ProfilePage",
+                "archive/2025/": "CollectionPage"}
+    for url, kind in expected.items():
+        doc = lxml_html.fromstring((site / url / "index.html").read_bytes())
+        [canonical] = doc.xpath("//head/link[@rel='canonical']/@href")
+        first = json.loads(doc.xpath("//head/script[@type='application/ld+json']")[0].text)
+        assert (first["@type"], first["@id"], first["url"]) == (kind, canonical, canonical), url
+    for page in pages(site):
+        doc = lxml_html.fromstring(page.read_bytes())
+        for script in doc.xpath("//head/script[@type='application/ld+json']"):
+            json.loads(script.text)  # every document parses

@@ -16,6 +16,7 @@ from PIL import Image
 
 from press.core.features import cards
 from press.core.incremental import memos
+from press.core.features.logos import logo_png
 
 from .builder import Fixture, article, base_config, make_fixture
 
@@ -112,7 +113,7 @@ def test_article_pages_have_every_tag_with_absolute_urls(site: Fixture) -> None:
 def test_listing_and_index_pages_are_websites_with_a_card(site: Fixture, url: str) -> None:
     meta, scripts = head(site, url)
     assert [key for key in REQUIRED if key not in meta] == []
-    assert meta["og:type"] == ["website"] and meta["og:url"] == [SITE_URL + url] and scripts == []
+    assert meta["og:type"] == ["website"] and meta["og:url"] == [SITE_URL + url] and scripts[0]["url"] == SITE_URL + url
     assert card_file(site, meta["og:image"][0]).is_file()
 
 
@@ -147,8 +148,25 @@ def test_json_ld_has_the_type_of_each_publication(site: Fixture) -> None:
     assert vera2["image"][1] == SITE_URL + "vera2/posts/images/cable.png"
     assert vera2["citation"] == [{"@type": "CreativeWork", "name": "A source", "url": "https://www.reuters.com/x",
                                   "publisher": {"@type": "Organization", "name": "Reuters"}, "datePublished": "2025-11-19"}]
-    assert vera2["publisher"]["logo"]["url"] == SITE_URL + "assets/images/favicon.png"
-    assert (site.site / "assets/images/favicon.png").is_file()
+    logo = vera2["publisher"]["logo"]["url"]
+    assert logo.startswith(SITE_URL + "assets/logos/site-") and logo.endswith(".png")
+
+
+def test_the_site_and_each_publication_get_a_logo_in_their_feeds(site: Fixture) -> None:
+    """Drawn in the publication's colour, 144 px square (RSS's largest channel image), the same bytes every build."""
+    def logo(feed: str) -> Path:
+        channel = etree.fromstring((site.site / feed).read_bytes()).find("channel")
+        assert (channel.findtext("image/width"), channel.findtext("image/height")) == ("144", "144")
+        return site.site / channel.findtext("image/url").removeprefix(SITE_URL)
+
+    vera2, courts, dispatch, home = logo("vera2/feed.xml"), logo("vera2/courts/feed.xml"), logo("dispatch/feed.xml"), logo("feed.xml")
+    assert vera2 == courts and len({vera2, dispatch, home}) == 3
+    assert head(site, "vera2/2025/11/cable/")[1][0]["publisher"]["logo"]["url"] == SITE_URL + str(home.relative_to(site.site))
+    with Image.open(vera2) as image:
+        assert (image.format, image.size, image.getpixel((2, 2))) == ("PNG", (144, 144), (0x1F, 0x3A, 0x7A))
+    assert logo_png("Vera2", "#1f3a7a") == vera2.read_bytes()
+    atom = etree.fromstring((site.site / "dispatch/atom.xml").read_bytes())
+    assert atom.findtext("{http://www.w3.org/2005/Atom}logo") == SITE_URL + str(dispatch.relative_to(site.site))
 
 
 def test_the_schema_type_is_a_per_publication_option(tmp_path: Path) -> None:

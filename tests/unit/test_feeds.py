@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from press.core.content.catalog import build_catalog
-from press.core.features.feeds import FeedSite, absolute_html, feed_scopes, item_content, item_id
-from press.core.content.model import Cta, Source
+from press.core.features.feeds import Enclosure, FeedSite, absolute_html, feed_scopes, item_id, item_view
+from press.core.content.model import Correction, Cta, Source
 
 from .rules import AUTHORS, PUBLICATIONS
 from .test_catalog_and_listings import TZ, article
@@ -40,12 +40,31 @@ def test_content_links_become_absolute_and_permalinks_go() -> None:
         '<img src="https://news.example/vera2/2025/11/x/img/p.jpg" alt=""></p>')
 
 
-def test_content_ends_with_sources_and_the_call_to_action_as_a_link() -> None:
-    a = article("x", 1, further_reading=(Source("r", "R&D <Weekly>", "T", "https://r.example/?a=1&b=2", dt.date(2025, 11, 2)),))
+def test_citation_chips_become_plain_linked_text() -> None:
+    html = ('<p>Said so.<a class="press-cite" data-sources="Reuters, AP News" href="#source-reuters" title="Reuters, AP News">'
+            '<span class="press-visually-hidden">Sources: </span>Reuters<span class="press-cite__more" aria-hidden="true"> +1</span>'
+            '<span class="press-visually-hidden">, AP News</span></a> Then.</p>'
+            '<p><a class="press-cite" data-sources="UN" href="#source-un" title="UN"><span>Source: </span>UN</a></p>')
+    assert absolute_html(html, "https://news.example/x/") == (
+        '<p>Said so.(<a href="https://news.example/x/#source-reuters">Reuters, AP News</a>) Then.</p>'
+        '<p>(<a href="https://news.example/x/#source-un">UN</a>)</p>')
+
+
+def test_the_item_view_has_hero_corrections_sources_and_the_call_to_action_as_a_link() -> None:
+    a = article("x", 1, further_reading=(Source("r", "R&D <Weekly>", "T", "https://r.example/?a=1&b=2", dt.date(2025, 11, 2)),),
+                image="images/x.png", image_alt="A <chart>",
+                corrections=(Correction(dt.date(2025, 11, 3), "First."), Correction(dt.date(2025, 11, 4), "Second.")))
     cta = Cta("free", "Free <chapter>", "", "https://lists.example/")
-    html = item_content(a, "<p>Body</p>", SITE.url, cta)
-    assert html == (
-        "<p>Body</p>\n<h2>Further reading</h2><ol><li id=\"source-r\">R&amp;D &lt;Weekly&gt;: "
-        "<a href=\"https://r.example/?a=1&amp;b=2\">T</a> (November 2, 2025)</li></ol>\n"
-        "<p><strong>Free &lt;chapter&gt;</strong>: <a href=\"https://news.example/vera2/2025/11/x/#press-cta-free\">"
-        "sign up on the article's page</a></p>")
+    hero = Enclosure("https://news.example/vera2/posts/images/x.png", 10, "image/png")
+    view = item_view(a, "<p>Body</p>", SITE.url, cta, hero)
+    assert view == {
+        "url": "https://news.example/vera2/2025/11/x/",
+        "hero": {"src": "https://news.example/vera2/posts/images/x.png", "alt": "A <chart>"},
+        "corrections": [{"date": {"iso": "2025-11-04", "display": "November 4, 2025"}, "text": "Second."},
+                        {"date": {"iso": "2025-11-03", "display": "November 3, 2025"}, "text": "First."}],
+        "body": "<p>Body</p>",
+        "sources": [{"anchor": "source-r", "publisher": "R&D <Weekly>", "title": "T", "url": "https://r.example/?a=1&b=2",
+                     "date": {"iso": "2025-11-02", "display": "November 2, 2025"}}],
+        "cta": {"heading": "Free <chapter>", "url": "https://news.example/vera2/2025/11/x/#press-cta-free"},
+    }
+    assert item_view(a, "", SITE.url, None, None)["hero"] is None

@@ -84,3 +84,26 @@ def test_a_truncated_or_garbled_cache_file_is_encoded_again(tmp_path: Path) -> N
 def test_an_unreadable_image_says_what_it_is_not() -> None:
     with pytest.raises(ImageError, match=r"^is not a PNG/JPEG/WebP/GIF image, or truncated$"):
         measure(b"\x89PNG\r\n\x1a\n garbage")
+
+
+def rotated_jpeg() -> bytes:
+    """A phone photo held upright: stored 1000x500 landscape, red on its left half, with EXIF orientation 6
+    ("rotate 90° clockwise to show"), so it stands 500x1000 with red on top."""
+    stored = Image.new("RGB", (1000, 500), "blue")
+    stored.paste(Image.new("RGB", (500, 500), "red"), (0, 0))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    out = io.BytesIO()
+    stored.save(out, "JPEG", exif=exif, quality=95)
+    return out.getvalue()
+
+
+def test_exif_orientation_is_applied_before_measuring_and_encoding(tmp_path: Path) -> None:
+    image, _ = prepare("a.jpg", rotated_jpeg(), tmp_path)
+    assert (image.width, image.height) == (500, 1000)
+    [variant] = image.variants
+    assert (variant.width, variant.height) == (480, 960)
+    with Image.open(variant.cache_file) as webp:
+        assert webp.size == (480, 960)
+        top, bottom = webp.convert("RGB").getpixel((240, 100)), webp.convert("RGB").getpixel((240, 860))
+    assert top[0] > 200 > top[2] and bottom[2] > 200 > bottom[0]  # red above blue: upright, not sideways

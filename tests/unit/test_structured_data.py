@@ -49,7 +49,8 @@ def test_the_article_has_every_required_property() -> None:
          "sameAs": ["https://jt.example/", "https://mastodon.social/@jt"]},
         {"@type": "Person", "name": "Dana Okafor", "url": "https://news.example/authors/dana-okafor/"},
     ]
-    assert data["publisher"] == {"@type": "Organization", "name": "North River Publications", "url": "https://news.example/",
+    assert data["publisher"] == {"@type": "Organization", "@id": "https://news.example/#organization",
+                                 "name": "North River Publications", "url": "https://news.example/",
                                  "logo": {"@type": "ImageObject", "url": "https://news.example/logo.png"}}
     assert data["articleSection"] == "Courts" and data["keywords"] == ["europe", "courts"]
     assert data["citation"] == [

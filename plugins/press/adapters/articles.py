@@ -32,6 +32,7 @@ from ..core.content.problems import ContentError
 from ..core.features.reading_lists import ReadingList, is_reading_list
 from ..core.incremental.memos import ArticleMemo
 from ..core.incremental.store import Store
+from ..core.features.self_links import UrlUse, dead_self_links
 from ..core.incremental.digest import code_digest
 from ..core.site import Options, RawFile, Site, load_site
 from ..core.content.validate import LATEST_YEAR_AHEAD, SiteRules
@@ -267,6 +268,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         listing = self.pages_by_src.get(page.file.src_uri)
         if article is not None:
             press["article"] = article_view(article, self.view_context)
+            if article.canonical_url:  # first published elsewhere: Material's canonical link points there
+                page.canonical_url = article.canonical_url
         elif isinstance(listing, ListingPage):
             press["listing"] = listing_view(listing, self.view_context)
         elif isinstance(listing, IndexPage):
@@ -299,6 +302,25 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return material_markup.repair(output)
+
+    # Last of all post-build steps, so the feeds and the search index other plugins write there are in the site.
+    @event_priority(-200)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Every absolute link to the site itself (article bodies, authors.yml) names a page the build wrote."""
+        assert self.site is not None
+        uses = [UrlUse(src, line, "link", raw) for src, found in sorted(self.site.links_in.items()) for raw, line in found]
+        registry = os.path.join(config.docs_dir, self.config.authors_file)
+        lines = open(registry, encoding="utf-8").read().splitlines() if os.path.isfile(registry) else []
+        for author in self.site.authors.values():
+            start = next((n for n, text in enumerate(lines) if text.strip() == f"{author.id}:"), 0)
+            for link in author.links:
+                line = next((n for n, text in enumerate(lines[start:], start=start + 1) if link.url in text), None)
+                uses.append(UrlUse(self.config.authors_file, line, f"authors.{author.id}.links.{link.label}", link.url))
+        errors = dead_self_links(uses, config.site_url or "", lambda path: os.path.isfile(os.path.join(config.site_dir, path)))
+        if self.serving:
+            warn_on(errors, config, log)  # the live preview stays up
+        else:
+            fail_on(errors, config, log)
 
 
 def articles_plugin(config: MkDocsConfig, name: str) -> ArticlesPlugin:

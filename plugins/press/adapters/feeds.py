@@ -1,7 +1,7 @@
-"""``press/feeds``: RSS and Atom for the site, each publication, section, tag, author and reading list.
+"""``press/feeds``: RSS, Atom and JSON Feed for the site, each publication, section, tag, author and reading list.
 
 A thin adapter over ``press.core.features.feeds``: it keeps each article's rendered body,
-computes the scopes once from the Catalog of ``press/articles``, writes both
+computes the scopes once from the Catalog of ``press/articles``, writes the three
 feeds of every scope after the build, and hands templates the feed links of
 each page (autodiscovery and the visible "Subscribe" links). A feed is a pure
 function of its scope, its items (with their rendered bodies) and the site's
@@ -14,6 +14,7 @@ import mimetypes
 import os
 from importlib import metadata
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -24,7 +25,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core.features.ctas import cta_for
-from ..core.features.feeds import Enclosure, FeedScope, FeedSite, feed_scopes, item_content, render_feeds
+from ..core.features.feeds import (Enclosure, FeedScope, FeedSite, feed_scopes, item_view, render_feeds,
+                                   render_json_feed)
 from ..core.features.listings import ListingPage
 from ..core.incremental.page_cache import PageCache, fingerprint
 from ..core.urls import OutputRefused
@@ -32,12 +34,16 @@ from ..core.site import Site
 from .articles import articles_plugin
 from .render_cache import environment
 from .serve_state import STATE
+from .social import social_logos
 
 log = get_plugin_logger(__name__)
+
+ITEM_TEMPLATE = "fragments/press/feed-item.html"  # the body of a feed item, rendered through the theme env
 
 
 class FeedsConfig(base.Config):
     limit = c.Type(int, default=20)  # items per feed
+    websub_hub = c.Optional(c.Type(str))  # a WebSub hub's URL, named in every feed; the deployment pings it
 
 
 class FeedsPlugin(BasePlugin[FeedsConfig]):
@@ -49,12 +55,15 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             raise PluginError("press/feeds: set site_url in mkdocs.yml: feeds need absolute links")
         if self.config.limit < 1:
             raise PluginError("press/feeds: limit must be at least 1")
+        hub = self.config.websub_hub
+        if hub is not None and (urlsplit(hub).scheme != "https" or not urlsplit(hub).netloc):
+            raise PluginError(f"press/feeds: websub_hub: expected the hub's absolute https URL, got {hub!r}")
         self.articles = articles
         self.bodies: dict[str, str] = {}
         site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
         favicon = config.theme.get("favicon")
         self.site_info = FeedSite(site_url, config.site_name, config.site_description or config.site_name,
-                                  config.theme.get("language") or "en", site_url + favicon if favicon else None)
+                                  config.theme.get("language") or "en", site_url + favicon if favicon else None, hub)
 
     # After press/articles (priority 50) has built the Catalog.
     @event_priority(0)
@@ -71,10 +80,14 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             self.bodies[page.file.src_uri] = html
         return html
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.item_template = env.get_template(ITEM_TEMPLATE)
+        self.item_template_source = env.loader.get_source(env, ITEM_TEMPLATE)[0]
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         scopes = self._scopes_of(page)
         press = context.setdefault("press", {})
-        press["feeds"] = [{"title": s.title, "rss": s.rss_path, "atom": s.atom_path} for s in scopes]
+        press["feeds"] = [{"title": s.title, "rss": s.rss_path, "atom": s.atom_path, "json": s.json_path} for s in scopes]
         listing = self.articles.pages_by_src.get(page.file.src_uri)
         is_list = page.file.src_uri in self.articles.lists_by_src
         own = scopes[-1] if scopes and (is_list or isinstance(listing, ListingPage) and listing.kind != "year") else None
@@ -100,7 +113,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return [self.scope_by_key[k] for k in keys if k in self.scope_by_key]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Both feeds of every scope; a scope whose items and settings are unchanged is copied from the cache."""
+        """The three feeds of every scope; a scope whose items and settings are unchanged is copied from the cache."""
         site = self._site()
         cache = PageCache(self.articles.cache, "feeds")
         bodies, in_place = self.bodies, {}
@@ -116,7 +129,9 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         enclosures: dict[str, Enclosure] = {}
         digests: dict[str, str] = {}
         pubs, ctas = self.articles.publications, self.articles.ctas
+        logos = social_logos(config)
         common = fingerprint([("environment", environment(config)), ("feedgen", metadata.version("feedgen")),
+                              ("template", self.item_template_source), ("logos", repr(sorted(logos.items()))),
                               ("site", repr(self.site_info)), ("authors", repr(sorted(site.authors.items()))),
                               ("publications", repr(sorted(pubs.items()))), ("ctas", repr(sorted(ctas.items())))])
 
@@ -133,7 +148,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         for scope in self.scopes:
             key = fingerprint([("common", common), ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url))),
                                ("items", " ".join(digest(a) for a in scope.articles))])
-            paths = (scope.rss_path, scope.atom_path)
+            paths = (scope.rss_path, scope.atom_path, scope.json_path)
             owner = f"the {scope.kind} feed {scope.key!r}" if scope.key else f"the {scope.kind} feed"
             if all(in_place.get(path) == key and (outputs.root / path).is_file() for path in paths):
                 try:
@@ -152,18 +167,22 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 for article in scope.articles:
                     if article.src_path not in contents:
                         cta = cta_for(article, pubs[article.publication], ctas)
-                        contents[article.src_path] = item_content(article, bodies.get(article.src_path, ""), self.site_info.url, cta)
-                feeds = list(render_feeds(scope, self.site_info, site.authors, contents, enclosures))
-                for path, data in zip((scope.rss_path, scope.atom_path), feeds):
+                        view = item_view(article, bodies.get(article.src_path, ""), self.site_info.url, cta,
+                                         enclosures.get(article.src_path))
+                        contents[article.src_path] = self.item_template.render(item=view).strip()
+                logo = logos.get(scope.publication or "") or logos.get("")
+                feeds = [*render_feeds(scope, self.site_info, site.authors, contents, enclosures, logo),
+                         render_json_feed(scope, self.site_info, site.authors, contents, enclosures, logo)]
+                for path, data in zip(paths, feeds):
                     cache.put(path, key, data.decode("utf-8"))
-            for path, data in zip((scope.rss_path, scope.atom_path), feeds):
+            for path, data in zip(paths, feeds):
                 try:
                     outputs.write(path, data, owner)
                 except OutputRefused as exc:
                     raise PluginError(f"press/feeds: {exc}")
                 written += 1
                 in_place[path] = key
-        log.debug(f"wrote {written} feeds, {2 * reused} of them from the cache")
+        log.debug(f"wrote {written} feeds, {3 * reused} of them from the cache")
 
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"

@@ -34,6 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.features.search_index import BundleStore, html_pages, index_key, link_tree
+from ..core.features.search_order import stabilize
 from ..core.urls import OutputRefused
 from .articles import articles_plugin
 from .serve_state import STATE
@@ -131,6 +132,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise PluginError(f"press/search: Pagefind could not index the site: {exc}")
         if result.returncode != 0:
             raise PluginError(f"press/search: Pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
+        stabilize(output)  # Pagefind writes its filters in a random order: identical pages, identical bundle
 
     def _index_in_background(self, store: BundleStore, site: Path, target: Path) -> None:
         """Index hard links to the pages as they are now, unless a newer build has queued its own request."""

@@ -1,4 +1,5 @@
-"""``press/social``: social cards, Open Graph and Twitter tags, JSON-LD, robots.txt, sitemap dates, the 404 page.
+"""``press/social``: social cards, logos, Open Graph and Twitter tags, JSON-LD, robots.txt, sitemap dates,
+news sitemaps, the 404 page.
 
 A thin adapter over ``press.core.features.cards``, ``press.core.features.structured_data`` and
 ``press.core.features.wayfinding``. Once per build, from the Catalog of ``press/articles``,
@@ -30,11 +31,13 @@ from ..core.features import cards
 from ..core.incremental import memos
 from ..core.features.images import intact
 from ..core.features.listings import IndexPage, ListingPage
+from ..core.features.news_sitemap import news_path, news_sitemap, recent
+from ..core.features.logos import LOGO_SIZE, logo_path, logo_png
 from ..core.content.model import Article
 from ..core.content.problems import ContentError
 from ..core.site import Site
-from ..core.features.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_json_ld, article_meta, script_json,
-                                    website_meta)
+from ..core.features.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, article_json_ld, article_meta,
+                                             collection_json_ld, home_json_ld, profile_json_ld, script_json, website_meta)
 from ..core.features.wayfinding import not_found_view, robots_txt, sitemap_dates
 from ..core.urls import card_path
 from .articles import articles_plugin
@@ -51,8 +54,9 @@ class SocialConfig(base.Config):
     color = c.Type(str, default="#263238")  # cards of pages outside a publication and of publications without a colour
     colors = c.DictOfItems(c.Type(str), default={})  # publication id -> "#rrggbb"
     schema_types = c.DictOfItems(c.Choice(SCHEMA_TYPES), default={})  # publication id -> JSON-LD @type of its articles
-    logo = c.Optional(c.Type(str))  # the publisher logo in JSON-LD: a path in the site or a URL; default: theme logo, else favicon
+    logo = c.Optional(c.Type(str))  # the publisher logo in JSON-LD: a path in the site or a URL; default: theme logo, else one drawn
     not_found_count = c.Type(int, default=8)  # latest articles listed on the 404 page
+    news_sitemaps = c.ListOfItems(c.Type(str), default=[])  # publication ids that get a Google News sitemap
 
 
 class SocialPlugin(BasePlugin[SocialConfig]):
@@ -64,6 +68,9 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             raise PluginError("press/social: set site_url in mkdocs.yml: link previews need absolute URLs")
         self.articles = articles
         known = sorted(articles.publications)
+        for pub_id in self.config.news_sitemaps:
+            if pub_id not in articles.publications:
+                raise PluginError(f"press/social: news_sitemaps: {pub_id}: unknown publication (known: {', '.join(known)})")
         for option in ("colors", "schema_types"):
             for pub_id in self.config[option]:
                 if pub_id not in articles.publications:
@@ -76,8 +83,13 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         self.schema_types = DEFAULT_SCHEMA_TYPES | dict(self.config.schema_types)
         self.cache = articles.cache
         site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-        self.site_info = SiteInfo(site_url, config.site_name, config.site_description or "",
-                                  config.theme.get("language") or "en", _logo(self.config.logo, config, site_url))
+        # A logo for the site ("") and each publication, in its colour, for feeds and JSON-LD.
+        self.logo_files = {key: logo_png(name, self._color(key or None))
+                           for key, name in [("", config.site_name)] + [(p.id, p.title) for p in articles.publications.values()]}
+        self.logos = {key: site_url + logo_path(key or "site", png) for key, png in self.logo_files.items()}
+        given = _logo(self.config.logo, config, site_url)
+        self.site_info = SiteInfo(site_url, config.site_name, config.site_description or "", config.theme.get("language") or "en",
+                                  given or self.logos[""], None if given else LOGO_SIZE)
         self.cards: dict[str, CardImage] = {}  # page src_uri -> its card
 
     # After press/articles (priority 50) has built the Catalog and planned the listing pages.
@@ -111,8 +123,18 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             if isinstance(page, ListingPage) and page.number > 1 and (page.kind, page.key) in first_pages:
                 self.cards[page.src_uri] = first_pages[(page.kind, page.key)]
         log.debug(f"social cards: {len(self.added)} in the site, {drawn} drawn, the others from the cache")
+        for key, png in self.logo_files.items():
+            files.append(File.generated(config, logo_path(key or "site", png), content=png))
+        sitemaps = []
+        for pub_id in self.config.news_sitemaps:
+            publication = self.articles.publications[pub_id]
+            fresh = recent(site.catalog.by_publication.get(pub_id, ()), self.articles.view_context.now)
+            if fresh:  # the schema wants one <url> at least; robots.txt names only a sitemap that exists
+                content = news_sitemap(fresh, publication, self.site_info.url, self.site_info.language)
+                files.append(File.generated(config, news_path(publication), content=content))
+                sitemaps.append(news_path(publication))
         if files.get_file_from_path("robots.txt") is None:  # an authored robots.txt wins
-            files.append(File.generated(config, "robots.txt", content=robots_txt(self.site_info.url)))
+            files.append(File.generated(config, "robots.txt", content=robots_txt(self.site_info.url, sitemaps)))
         return files
 
     def _article_spec(self, article: Article, site: Site, files: Files) -> cards.CardSpec:
@@ -180,8 +202,26 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             press["social"] = {"meta": article_meta(article, self.site_info, card), "json_ld": [script_json(d) for d in documents]}
         else:
             title, description, url = self._describe(page)
-            press["social"] = {"meta": website_meta(title, description, url, self.site_info, card), "json_ld": []}
+            press["social"] = {"meta": website_meta(title, description, url, self.site_info, card),
+                               "json_ld": [script_json(d) for d in self._page_json_ld(page, url)]}
         return context
+
+    def _page_json_ld(self, page: Page, url: str) -> list[dict[str, Any]]:
+        """The home page's WebSite, a listing's CollectionPage, an author page's ProfilePage; none for other pages."""
+        listing = self.articles.pages_by_src.get(page.file.src_uri)
+        if isinstance(listing, ListingPage):
+            items = [(a.title, self.site_info.url + a.url) for a in listing.articles]
+            if listing.kind == "home" and listing.number == 1:
+                return home_json_ld(self.site_info)
+            author = self._site().authors.get(listing.key) if listing.kind == "author" else None
+            if author is not None:
+                avatar = author.avatar and (author.avatar if urlsplit(author.avatar).scheme else self.site_info.url + author.avatar)
+                return profile_json_ld(author, url, avatar or None, items, self.site_info)
+            return collection_json_ld(listing.title, listing.description, url, items, self.site_info)
+        if isinstance(listing, IndexPage):
+            items = [(e.label, self.site_info.url + e.url) for e in listing.entries]
+            return collection_json_ld(listing.title, listing.description, url, items, self.site_info)
+        return []
 
     def _describe(self, page: Page) -> tuple[str, str, str]:
         """Title, description and absolute URL of a page that is not an article."""
@@ -215,9 +255,15 @@ def _text(value: object) -> str:
     return value.unescape() if isinstance(value, Markup) else str(value)
 
 
+def social_logos(config: MkDocsConfig) -> dict[str, str]:
+    """The absolute logo URL of the site ("") and of each publication (by id) that press/social draws; {} without it."""
+    social = config.plugins.get("press/social")
+    return dict(social.logos) if isinstance(social, SocialPlugin) else {}
+
+
 def _logo(option: str | None, config: MkDocsConfig, site_url: str) -> str | None:
-    """The publisher logo's absolute URL: the option, else the theme's logo, else its favicon."""
-    logo = option or config.theme.get("logo") or config.theme.get("favicon")
+    """The publisher logo's absolute URL given by the option or the theme's logo; None for the one drawn."""
+    logo = option or config.theme.get("logo")
     if not logo:
         return None
     return logo if urlsplit(logo).scheme in ("http", "https") else site_url + logo.lstrip("/")

@@ -32,6 +32,7 @@ FILE_NAME = re.compile(r"\.(html?|xml|txt|css|js|json|png|jpe?g|webp|gif|svg|ico
 
 FEED_RSS = "feed.xml"
 FEED_ATOM = "atom.xml"
+FEED_JSON = "feed.json"
 SOURCES_FOLDER = "sources"
 READING_LISTS_FOLDER = "reading-lists"
 CARDS_FOLDER = "assets/cards/"

@@ -106,6 +106,7 @@ class Article:
     cta: str | bool | None = None  # None: the publication's default; False: none
     redirect_from: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    canonical_url: str | None = None  # where the piece was first published, when that is elsewhere (absolute https)
     draft: bool = False
     pin: bool = False
     readtime: int = 1

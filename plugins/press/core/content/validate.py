@@ -11,6 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from .frontmatter import Document, FieldPath, describe, format_field
@@ -22,7 +23,7 @@ from ..urls import OutputRefused, article_url, redirect_path
 KNOWN_KEYS = (
     "title", "description", "date", "updated", "id", "slug", "authors", "categories", "tags",
     "image", "image_alt", "further_reading", "cta", "redirect_from", "corrections",
-    "draft", "pin", "readtime",
+    "draft", "pin", "readtime", "canonical_url",
 )
 REQUIRED_KEYS = ("title", "description", "date", "authors")
 SOURCE_KEYS = ("id", "publisher", "title", "url", "date")
@@ -97,6 +98,7 @@ class _ArticleChecker:
         cta = self.cta()
         redirects = tuple(self.redirects())
         corrections = self.corrections()
+        canonical_url = self.canonical_url()
         draft = self.boolean("draft")
         if description == PLACEHOLDER_DESCRIPTION and not draft:
             self.error(("description",), "is still the placeholder that press new wrote",
@@ -116,12 +118,22 @@ class _ArticleChecker:
             src_path=self.doc.path, publication=self.pub.id, slug=slug, url=url, title=title,
             description=description, date=date, updated=updated, id=article_id, authors=authors,
             section=section, tags=tags, image=image, image_alt=image_alt, further_reading=sources,
-            cta=cta, redirect_from=redirects, corrections=corrections, draft=draft, pin=pin,
-            readtime=readtime, body_line=self.doc.body_line,
+            cta=cta, redirect_from=redirects, corrections=corrections, canonical_url=canonical_url, draft=draft,
+            pin=pin, readtime=readtime, body_line=self.doc.body_line,
             lines=tuple((str(at[0]) if at else "", line) for at, line in self.doc.lines.items() if len(at) <= 1),
         ), []
 
     # -- field checks ------------------------------------------------------------------
+
+    def canonical_url(self) -> str | None:
+        """Where a piece first published elsewhere lives: search engines are sent there, so only https."""
+        url = self.text("canonical_url")
+        parts = urlsplit(url) if url else None
+        if parts is not None and (parts.scheme != "https" or not parts.netloc or " " in url):
+            self.error(("canonical_url",), f"expected an absolute https URL, got {url!r}",
+                       "copy the full address where the piece was first published, starting with https://")
+            return None
+        return url
 
     def text(self, key: str, *, required: bool = False, at: FieldPath | None = None, value: Any = None) -> str | None:
         where = at or (key,)

@@ -1,7 +1,7 @@
-"""RSS 2.0 and Atom 1.0 feeds for every scope of the site, written with feedgen.
+"""RSS 2.0 and Atom 1.0 feeds (written with feedgen) and JSON Feed 1.1 for every scope of the site.
 
 A scope is the site, a publication, a section, a tag, an author or a reading list; each gets
-``feed.xml`` (RSS) and ``atom.xml`` (Atom) beside its listing page. Items carry
+``feed.xml`` (RSS), ``atom.xml`` (Atom) and ``feed.json`` (JSON Feed) beside its listing page. Items carry
 the full content with every link and image made absolute, the sources and the
 call to action as a link (forms do not work in feed readers).
 
@@ -15,21 +15,27 @@ change must add), so a renamed article is not shown to subscribers twice.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+from lxml import etree
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
-from markupsafe import escape
 
 from ..content.catalog import Catalog
-from ..urls import FEED_ATOM, FEED_RSS, author_url, section_url, tag_url
+from ..urls import FEED_ATOM, FEED_JSON, FEED_RSS, author_url, section_url, source_anchor, tag_url
+from .logos import LOGO_SIZE
 from ..content.model import Article, Author, Cta, Publication
 from .reading_lists import ReadingList
+from .dates import date_view
 
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "North River Publications press"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 TAG_DATE = "2025"  # when the publisher first minted ids under its domain: never change it, or every id changes
 
 
@@ -40,6 +46,7 @@ class FeedSite:
     description: str
     language: str = "en"
     icon: str | None = None  # absolute URL
+    hub: str | None = None  # a WebSub hub every feed names, so readers hear of a change at once
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class FeedScope:
     description: str
     url: str  # the scope's listing, site-root-relative ("" for the site)
     articles: tuple[Article, ...]
+    publication: str | None = None  # the publication a publication or section scope belongs to
 
     @property
     def rss_path(self) -> str:
@@ -58,6 +66,10 @@ class FeedScope:
     @property
     def atom_path(self) -> str:
         return f"{self.url}{FEED_ATOM}"
+
+    @property
+    def json_path(self) -> str:
+        return f"{self.url}{FEED_JSON}"
 
 
 @dataclass(frozen=True)
@@ -77,10 +89,10 @@ def feed_scopes(catalog: Catalog, site: FeedSite, publications: Mapping[str, Pub
     scopes = [FeedScope("site", "", site.title, site.description, "", published(catalog.articles))]
     for pub in publications.values():
         scopes.append(FeedScope("publication", pub.id, pub.title, pub.description or pub.title, f"{pub.id}/",
-                                published(catalog.by_publication.get(pub.id, ()))))
+                                published(catalog.by_publication.get(pub.id, ())), pub.id))
         for section in pub.sections:
             scopes.append(FeedScope("section", f"{pub.id}/{section}", f"{pub.title}: {section}", f"{section} from {pub.title}",
-                                    section_url(pub.id, section), published(catalog.by_section.get((pub.id, section), ()))))
+                                    section_url(pub.id, section), published(catalog.by_section.get((pub.id, section), ())), pub.id))
     for slug in sorted(catalog.by_tag):
         name = catalog.tag_names[slug]
         scopes.append(FeedScope("tag", slug, f"{site.title}: {name}", f"Articles tagged {name}", tag_url(name),
@@ -103,16 +115,20 @@ def item_id(article: Article, site_url: str) -> str:
 
 
 def absolute_html(html: str, base_url: str) -> str:
-    """The fragment with every href and src resolved against the article's absolute URL.
+    """The fragment as feed readers should get it, every href and src resolved against the article's URL.
 
     Heading permalinks (the theme's pilcrows) are dropped: feed readers show them as stray characters;
-    so are the responsive-image attributes, whose URLs are relative to the page.
+    so are the responsive-image attributes, whose URLs are relative to the page. Citation chips become
+    plain linked text, "(Reuters, AP News)": readers drop the stylesheet that hides a chip's
+    screen-reader text, which would otherwise show as "Sources: Reuters, AP News Reuters +1".
     """
     if not html.strip():
         return html
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
     for permalink in fragment.find_class("headerlink"):
         permalink.drop_tree()
+    for chip in fragment.find_class("press-cite"):
+        _plain_chip(chip)
     for image in fragment.iter("img"):  # feed readers get the plain image: srcset URLs are page-relative
         for attribute in ("srcset", "sizes", "loading", "decoding"):
             image.attrib.pop(attribute, None)
@@ -120,39 +136,57 @@ def absolute_html(html: str, base_url: str) -> str:
     return "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment) if len(fragment) else html
 
 
-def item_content(article: Article, body_html: str, site_url: str, cta: Cta | None) -> str:
-    """Full content for feed readers: the body (absolute links), then sources, then the call to action as a link."""
+def _plain_chip(chip: lxml.html.HtmlElement) -> None:
+    """``<a class="press-cite" data-sources="A, B">...</a>`` becomes ``(<a href=...>A, B</a>)``."""
+    names, href = chip.get("data-sources", ""), chip.get("href", "")
+    for child in list(chip):
+        chip.remove(child)  # drop_tree would hand each child's tail to the chip's text
+    chip.attrib.clear()
+    chip.set("href", href)
+    chip.text = names
+    previous = chip.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + "("
+    else:
+        parent = chip.getparent()
+        parent.text = (parent.text or "") + "("
+    chip.tail = ")" + (chip.tail or "")
+
+
+def item_view(article: Article, body_html: str, site_url: str, cta: Cta | None,
+              hero: Enclosure | None) -> dict[str, Any]:
+    """What the feed item template shows: the hero, the corrections, the body with absolute links,
+    the sources, and the call to action as a link (forms do not work in feed readers)."""
     url = site_url + article.url
-    parts = [absolute_html(body_html, url)]
-    if article.further_reading:
-        items = "".join(
-            f'<li id="source-{escape(s.id)}">{escape(s.publisher)}: <a href="{escape(s.url)}">{escape(s.title)}</a>'
-            + (f" ({s.date:%B} {s.date.day}, {s.date.year})" if s.date else "") + "</li>"
-            for s in article.further_reading)
-        parts.append(f"<h2>Further reading</h2><ol>{items}</ol>")
-    if cta is not None:
-        parts.append(f'<p><strong>{escape(cta.heading)}</strong>: <a href="{escape(url)}#press-cta-{escape(cta.id)}">'
-                     f"sign up on the article's page</a></p>")
-    return "\n".join(parts)
+    return {
+        "url": url,
+        "hero": {"src": hero.url, "alt": article.image_alt or ""} if hero else None,
+        "corrections": [{"date": date_view(c.date), "text": c.text}
+                        for c in sorted(article.corrections, key=lambda c: (c.date, c.text), reverse=True)],
+        "body": absolute_html(body_html, url),
+        "sources": [{"anchor": source_anchor(s.id), "publisher": s.publisher, "title": s.title, "url": s.url,
+                     "date": date_view(s.date) if s.date else None} for s in article.further_reading],
+        "cta": {"heading": cta.heading, "url": f"{url}#press-cta-{cta.id}"} if cta else None,
+    }
 
 
 def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
-                 enclosures: Mapping[str, Enclosure]) -> tuple[bytes, bytes]:
-    """(RSS bytes, Atom bytes) of one scope. `contents` maps src_path -> item content HTML."""
+                 enclosures: Mapping[str, Enclosure], logo: str | None = None) -> tuple[bytes, bytes]:
+    """(RSS bytes, Atom bytes) of one scope. `contents` maps src_path -> item content HTML; `logo` is the
+    absolute URL of the scope's LOGO_SIZE-pixel square logo (the site's favicon stands in without one)."""
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.load_extension("media", atom=True, rss=False)
     feed_url = site.url + scope.url
     fg.id(feed_url)
     fg.title(scope.title)
-    fg.subtitle(scope.description)
-    fg.description(scope.description)
     fg.language(site.language)
     fg.generator(GENERATOR)
-    if site.icon:
-        fg.icon(site.icon)
-        fg.logo(site.icon)
-        fg.image(url=site.icon, title=scope.title, link=feed_url)
+    if site.icon or logo:
+        fg.icon(site.icon or logo)
+        fg.logo(logo or site.icon)
+        size = {"width": str(LOGO_SIZE), "height": str(LOGO_SIZE)} if logo else {}
+        fg.image(url=logo or site.icon, title=scope.title, link=feed_url, **size)
     newest = max((a.last_modified for a in scope.articles), default=None)
     if newest is not None:
         fg.updated(newest)  # also lastBuildDate in RSS
@@ -160,10 +194,56 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
         fg.updated(dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))  # an empty feed has no date of its own
     for article in scope.articles:
         fg.add_entry(_entry(article, site, authors, contents, enclosures), order="append")
+    # RSS <description> is HTML to its readers: the text goes in escaped, so "<b>" and "&amp;" read as typed.
+    # feedgen writes it from the Atom subtitle, which is plain text: each format gets its own before it is written.
+    fg.subtitle(html.escape(scope.description, quote=False))
     _links(fg, feed_url, site.url + scope.rss_path, "application/rss+xml")
     rss = fg.rss_str(pretty=True)
-    _links(fg, feed_url, site.url + scope.atom_path, "application/atom+xml")
+    rss = _hex_ampersands(_with_hub(rss, site.hub) if site.hub else rss)
+    fg.subtitle(scope.description)
+    _links(fg, feed_url, site.url + scope.atom_path, "application/atom+xml", site.hub)
     return rss, fg.atom_str(pretty=True)
+
+
+def render_json_feed(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
+                     enclosures: Mapping[str, Enclosure], logo: str | None = None) -> bytes:
+    """JSON Feed 1.1 of one scope: the same items, ids and content as its RSS and Atom feeds."""
+    feed: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": scope.title,
+        "home_page_url": site.url + scope.url,
+        "feed_url": site.url + scope.json_path,
+        "description": scope.description,
+        "language": site.language,
+    }
+    if logo or site.icon:
+        feed["icon"] = logo or site.icon
+    if site.icon:
+        feed["favicon"] = site.icon
+    if site.hub:
+        feed["hubs"] = [{"type": "WebSub", "url": site.hub}]
+    feed["items"] = [_json_item(article, site, authors, contents, enclosures) for article in scope.articles]
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _json_item(article: Article, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
+               enclosures: Mapping[str, Enclosure]) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": item_id(article, site.url),
+        "url": site.url + article.url,
+        "title": article.title,
+        "content_html": contents.get(article.src_path, ""),
+        "summary": article.description,
+        "date_published": article.date.isoformat(),
+        "date_modified": article.last_modified.isoformat(),
+        "authors": [{"name": authors[a].name, "url": site.url + author_url(a)} for a in article.authors],
+        "tags": ([article.section] if article.section else []) + list(article.tags),
+    }
+    enclosure = enclosures.get(article.src_path)
+    if enclosure is not None:
+        item["image"] = enclosure.url
+        item["attachments"] = [{"url": enclosure.url, "mime_type": enclosure.type, "size_in_bytes": enclosure.length}]
+    return item
 
 
 def _entry(article: Article, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
@@ -176,8 +256,8 @@ def _entry(article: Article, site: FeedSite, authors: Mapping[str, Author], cont
     fe.guid(item_id(article, site.url), permalink=False)
     fe.title(article.title)
     fe.link(href=url, rel="alternate")
-    fe.summary(article.description)
-    fe.description(article.description)
+    fe.summary(article.description)  # Atom: plain text
+    fe.description(html.escape(article.description, quote=False))  # RSS: HTML, so escaped (see render_feeds)
     fe.content(contents.get(article.src_path, ""), type="html")
     fe.published(article.date)
     fe.updated(article.last_modified)
@@ -193,13 +273,36 @@ def _entry(article: Article, site: FeedSite, authors: Mapping[str, Author], cont
         # their rel, so the enclosure link would read as a second alternate link. Keep only the page link.
         fe.enclosure(enclosure.url, str(enclosure.length), enclosure.type)
         fe.link(href=url, rel="alternate", replace=True)
-        fe.media.content({"url": enclosure.url, "fileSize": str(enclosure.length), "type": enclosure.type, "medium": "image"})
+        # Straight under the entry: a media:group must hold alternatives (two or more), per Media RSS
+        # and the W3C validator's MediaGroupWithoutAlternatives.
+        fe.media.content({"url": enclosure.url, "fileSize": str(enclosure.length), "type": enclosure.type,
+                          "medium": "image"}, group=None)
     return fe
 
 
-def _links(fg: FeedGenerator, page_url: str, self_url: str, self_type: str) -> None:
-    """The feed's own URL as rel=self (each format points at itself), and the scope's page.
+def _hex_ampersands(rss: bytes) -> bytes:
+    """The channel description with each ``&`` written ``&#x26;``, the same XML, as the RSS Best Practices
+    Profile asks of escaped text: it tells readers and the W3C validator that ``&amp;lt;`` there is text, not markup."""
+    start = rss.index(b"<description>") + len(b"<description>")
+    end = rss.index(b"</description>", start)
+    return rss[:start] + rss[start:end].replace(b"&amp;", b"&#x26;") + rss[end:]
+
+
+def _with_hub(rss: bytes, hub: str) -> bytes:
+    """The RSS feed with ``<atom:link rel="hub">`` after its rel=self link: feedgen writes only that one there."""
+    root = etree.fromstring(rss)
+    own = root.find(f"channel/{{{ATOM_NS}}}link[@rel='self']")
+    link = etree.Element(f"{{{ATOM_NS}}}link", href=hub, rel="hub")
+    link.tail = own.tail
+    own.addnext(link)
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+
+
+def _links(fg: FeedGenerator, page_url: str, self_url: str, self_type: str, hub: str | None = None) -> None:
+    """The feed's own URL as rel=self (each format points at itself), the WebSub hub, and the scope's page.
 
     feedgen takes the RSS <link> from the last link given, so the page comes last.
     """
-    fg.link([{"href": self_url, "rel": "self", "type": self_type}, {"href": page_url, "rel": "alternate"}], replace=True)
+    hubs = [{"href": hub, "rel": "hub"}] if hub else []
+    fg.link([{"href": self_url, "rel": "self", "type": self_type}, *hubs, {"href": page_url, "rel": "alternate"}],
+            replace=True)

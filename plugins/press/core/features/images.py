@@ -19,14 +19,16 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import PIL
-from PIL import Image
+from PIL import Image, ImageOps
 
 from ..content.problems import ContentError
 
 WIDTHS = (480, 960, 1440)
 WEBP_QUALITY = 80
 RASTER = re.compile(r"\.(png|jpe?g|webp|gif)$", re.IGNORECASE)
-_SETTINGS = f"webp-q{WEBP_QUALITY}-m6-pillow{PIL.__version__}"
+_SETTINGS = f"webp-q{WEBP_QUALITY}-m6-upright-pillow{PIL.__version__}"  # "upright": EXIF orientation applied
+ORIENTATION = 0x0112  # the EXIF tag; values 5 to 8 turn the picture a quarter, so width and height swap
+_QUARTER_TURNS = {5, 6, 7, 8}
 
 
 class ImageError(Exception):
@@ -59,14 +61,27 @@ def is_raster(path: str) -> bool:
 
 
 def measure(data: bytes) -> tuple[int, int, bool]:
-    """(width, height, animated) from the image's header; ImageError when Pillow cannot read it."""
+    """(width, height, animated) from the image's header, as the picture stands once its EXIF orientation
+    is applied (a portrait phone photo is stored landscape); ImageError when Pillow cannot read it."""
     try:
         with Image.open(io.BytesIO(data)) as probe:
-            return probe.size[0], probe.size[1], bool(getattr(probe, "is_animated", False))
+            width, height = probe.size
+            if _orientation(probe) in _QUARTER_TURNS:
+                width, height = height, width
+            return width, height, bool(getattr(probe, "is_animated", False))
     except Image.DecompressionBombError as exc:  # its message names the pixel count and the limit
         raise ImageError(f"is too large to decode: {exc}") from exc
     except (OSError, ValueError, SyntaxError) as exc:  # Pillow's message names a BytesIO object, not the file
         raise ImageError("is not a PNG/JPEG/WebP/GIF image, or truncated") from exc
+
+
+def _orientation(probe: Image.Image) -> int | None:
+    """The EXIF orientation tag. A PNG keeps its EXIF after the pixels, so Pillow decodes them to find it:
+    a PNG whose pixels do not decode has none to read (browsers still show what they can)."""
+    try:
+        return probe.getexif().get(ORIENTATION)
+    except OSError:
+        return None
 
 
 def unreadable(files: Iterable[tuple[str, bytes]]) -> list[ContentError]:
@@ -121,6 +136,7 @@ def intact(path: Path) -> bool:
 
 def _encode(data: bytes, width: int, height: int, target: Path) -> None:
     with Image.open(io.BytesIO(data)) as image:
+        image = ImageOps.exif_transpose(image)  # upright, as browsers show the original
         image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
         resized = image.resize((width, height), Image.Resampling.LANCZOS)
     out = io.BytesIO()

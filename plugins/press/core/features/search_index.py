@@ -21,7 +21,7 @@ import shutil
 from pathlib import Path
 from typing import Iterable
 
-FORMAT = 1
+FORMAT = 2  # 2: bundles are stabilized (search_order), so earlier ones are not reused
 MANIFEST = "press-bundle.json"
 KEEP = 2  # bundles kept: the newest, and the one before it
 

@@ -3,7 +3,10 @@
 `article_meta` and `website_meta` return the page's ``<meta>`` tags as
 ``(attribute, name, content)`` triples of raw text: the template escapes them.
 `article_json_ld` returns the article (``NewsArticle``, ``BlogPosting``...) and
-its ``BreadcrumbList`` as plain dicts; `script_json` serialises one for a
+its ``BreadcrumbList`` as plain dicts; `home_json_ld` the ``WebSite`` and its
+publisher ``Organization``, `collection_json_ld` a listing's ``CollectionPage``
+with its ``ItemList``, `profile_json_ld` an author page's ``ProfilePage`` and
+``Person``; each names the page's canonical URL as ``@id`` and ``url``. `script_json` serialises one for a
 ``<script type="application/ld+json">`` element so that no string in it, however
 hostile, can close the element or start markup. Canonical links and
 ``meta name="description"`` are not here: Material prints them already.
@@ -32,6 +35,7 @@ class SiteInfo:
     description: str = ""
     language: str = "en"
     logo: str | None = None  # absolute URL of the publisher's logo
+    logo_size: int | None = None  # its width and height in pixels, when known (the drawn logo is square)
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,9 @@ def script_json(data: Any) -> str:
 
 
 def article_meta(article: Article, site: SiteInfo, card: CardImage) -> list[Meta]:
-    """Open Graph (with the ``article:`` properties) and Twitter card tags of an article page."""
-    url = site.url + article.url
+    """Open Graph (with the ``article:`` properties) and Twitter card tags of an article page;
+    og:url is the article's canonical URL (elsewhere for a piece first published there)."""
+    url = article.canonical_url or site.url + article.url
     tags: list[Meta] = [
         ("property", "og:type", "article"),
         *_common(article.title, article.description, url, site, card),
@@ -97,8 +102,9 @@ def _twitter(title: str, description: str, card: CardImage) -> list[Meta]:
 
 def article_json_ld(article: Article, *, schema_type: str, site: SiteInfo, publication: Publication,
                     authors: Mapping[str, Author], card: CardImage, hero_url: str | None = None) -> list[dict[str, Any]]:
-    """The article and its breadcrumb trail, each a complete JSON-LD document."""
-    url = site.url + article.url
+    """The article and its breadcrumb trail, each a complete JSON-LD document; the article is named by its
+    canonical URL (elsewhere for a piece first published there), the trail by the pages of this site."""
+    url = article.canonical_url or site.url + article.url
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": schema_type,
@@ -129,6 +135,45 @@ def article_json_ld(article: Article, *, schema_type: str, site: SiteInfo, publi
     return [data, breadcrumbs(article, site, publication)]
 
 
+def home_json_ld(site: SiteInfo) -> list[dict[str, Any]]:
+    """The home page: the ``WebSite``, published by the ``Organization`` with its logo."""
+    website: dict[str, Any] = {"@context": "https://schema.org", "@type": "WebSite", "@id": site.url, "url": site.url,
+                               "name": site.name, "inLanguage": site.language, "publisher": {"@id": _org_id(site)}}
+    if site.description:
+        website["description"] = site.description
+    return [website, {"@context": "https://schema.org"} | _organization(site)]
+
+
+def collection_json_ld(name: str, description: str, url: str, items: list[tuple[str, str]],
+                       site: SiteInfo) -> list[dict[str, Any]]:
+    """A listing or index page: a ``CollectionPage`` whose main entity is the ``ItemList`` of (name, url) it shows."""
+    page: dict[str, Any] = {"@context": "https://schema.org", "@type": "CollectionPage", "@id": url, "url": url,
+                            "name": name, "isPartOf": {"@type": "WebSite", "@id": site.url}, "inLanguage": site.language,
+                            "mainEntity": _item_list(items)}
+    if description:
+        page["description"] = description
+    return [page]
+
+
+def profile_json_ld(author: Author, url: str, avatar: str | None, items: list[tuple[str, str]],
+                    site: SiteInfo) -> list[dict[str, Any]]:
+    """An author page: a ``ProfilePage`` about the ``Person``, ``sameAs`` their links, and the articles it lists."""
+    person = _person(author, site)
+    if author.description:
+        person["description"] = author.description
+    if avatar:
+        person["image"] = avatar
+    return [{"@context": "https://schema.org", "@type": "ProfilePage", "@id": url, "url": url, "name": author.name,
+             "isPartOf": {"@type": "WebSite", "@id": site.url}, "inLanguage": site.language, "mainEntity": person,
+             "hasPart": _item_list(items)}]
+
+
+def _item_list(items: list[tuple[str, str]]) -> dict[str, Any]:
+    return {"@type": "ItemList", "numberOfItems": len(items),
+            "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "url": item_url}
+                                for n, (name, item_url) in enumerate(items, start=1)]}
+
+
 def breadcrumbs(article: Article, site: SiteInfo, publication: Publication) -> dict[str, Any]:
     """Home > publication > section > article."""
     trail = [(site.name, site.url), (publication.title, f"{site.url}{publication.id}/")]
@@ -150,10 +195,16 @@ def _person(author: Author, site: SiteInfo) -> dict[str, Any]:
     return person
 
 
+def _org_id(site: SiteInfo) -> str:
+    return f"{site.url}#organization"
+
+
 def _organization(site: SiteInfo) -> dict[str, Any]:
-    org: dict[str, Any] = {"@type": "Organization", "name": site.name, "url": site.url}
+    org: dict[str, Any] = {"@type": "Organization", "@id": _org_id(site), "name": site.name, "url": site.url}
     if site.logo:
         org["logo"] = {"@type": "ImageObject", "url": site.logo}
+        if site.logo_size:
+            org["logo"] |= {"width": site.logo_size, "height": site.logo_size}
     return org
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..content.catalog import Catalog
 from ..content.model import Publication
 from .dates import date_view
 
 
-def robots_txt(site_url: str) -> str:
-    """Every crawler may fetch everything; the sitemap is at the site root."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
+def robots_txt(site_url: str, sitemaps: Iterable[str] = ()) -> str:
+    """Every crawler may fetch everything; the sitemap is at the site root, then any others (news sitemaps)."""
+    lines = [f"Sitemap: {site_url}{path}\n" for path in ("sitemap.xml", *sitemaps)]
+    return "User-agent: *\nAllow: /\n\n" + "".join(lines)
 
 
 def sitemap_dates(catalog: Catalog) -> dict[str, str]:
