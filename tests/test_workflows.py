@@ -53,7 +53,8 @@ def test_pages_builds_strictly_dated_now_and_deploys_daily() -> None:
     build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
     assert 'SOURCE_DATE_EPOCH="$(date +%s)" make site' in steps(build)
     assert [s.split("@")[0] for s in steps(build) if s.startswith("actions/")] == [
-        "actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
+        "actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/cache/restore", "actions/cache/save",
+        "actions/upload-pages-artifact"]
     assert steps(deploy) == ["actions/deploy-pages@v5"] and deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
 
@@ -66,3 +67,14 @@ def test_pages_pings_the_websub_hub_after_deploying_for_the_feeds_that_changed()
     ping = next(s for s in used if "hub.mode=publish" in s)
     assert "websub_hub" in ping and "comm -13" in ping  # the hub from mkdocs.yml; only feeds whose digest changed
     assert [s.split("@")[0] for s in used if s.startswith("actions/cache")] == ["actions/cache/restore", "actions/cache/save"]
+
+
+def test_deployments_start_from_the_last_build_cache() -> None:
+    build = workflow("pages.yml")["jobs"]["build"]
+    names = steps(build)
+    make = next(i for i, step in enumerate(names) if step and "make site" in step)
+    restore, save = names.index("actions/cache/restore@v5"), names.index("actions/cache/save@v5")
+    assert restore < make < save
+    for index in (restore, save):
+        assert build["steps"][index]["with"]["path"] == ".cache/press"
+    assert build["steps"][restore]["with"]["restore-keys"] == "press-cache-"

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from press.core.features.images import ImageError, intact, measure, prepare
+from press.core.features.images import ImageError, intact, measure
+from press.core.incremental.memos import cached_image
+from press.core.incremental.store import Store
 from press.core.features.img_tags import rewrite_images
 
 
@@ -19,7 +21,7 @@ def png(width: int, height: int, color: str = "teal") -> bytes:
 
 
 def test_variants_are_smaller_webp_copies_with_the_same_ratio(tmp_path: Path) -> None:
-    image, encoded = prepare("vera2/posts/img/a.png", png(1000, 500), tmp_path)
+    image, encoded = cached_image("vera2/posts/img/a.png", png(1000, 500), Store(tmp_path))
     assert (image.width, image.height, encoded) == (1000, 500, 2)
     assert [(v.width, v.height) for v in image.variants] == [(480, 240), (960, 480)]
     for variant in image.variants:
@@ -29,27 +31,27 @@ def test_variants_are_smaller_webp_copies_with_the_same_ratio(tmp_path: Path) ->
 
 
 def test_the_cache_is_hit_and_output_is_deterministic(tmp_path: Path) -> None:
-    first, _ = prepare("a.png", png(1000, 500), tmp_path / "one")
-    again, encoded = prepare("a.png", png(1000, 500), tmp_path / "one")
+    first, _ = cached_image("a.png", png(1000, 500), Store(tmp_path / "one"))
+    again, encoded = cached_image("a.png", png(1000, 500), Store(tmp_path / "one"))
     assert encoded == 0 and again == first
-    other, _ = prepare("a.png", png(1000, 500), tmp_path / "two")
+    other, _ = cached_image("a.png", png(1000, 500), Store(tmp_path / "two"))
     assert [v.cache_file.read_bytes() for v in other.variants] == [v.cache_file.read_bytes() for v in first.variants]
-    changed, encoded = prepare("a.png", png(1000, 500, "red"), tmp_path / "one")
+    changed, encoded = cached_image("a.png", png(1000, 500, "red"), Store(tmp_path / "one"))
     assert encoded == 2 and [v.path for v in changed.variants] != [v.path for v in first.variants]
 
 
 def test_a_small_image_gets_its_size_and_no_variants(tmp_path: Path) -> None:
-    image, encoded = prepare("a.png", png(300, 200), tmp_path)
+    image, encoded = cached_image("a.png", png(300, 200), Store(tmp_path))
     assert (image.width, image.height, image.variants, encoded) == (300, 200, (), 0)
 
 
 def test_a_file_that_is_not_an_image(tmp_path: Path) -> None:
     with pytest.raises(ImageError):
-        prepare("a.png", b"not an image", tmp_path)
+        cached_image("a.png", b"not an image", Store(tmp_path))
 
 
 def test_img_tags_get_size_srcset_and_loading(tmp_path: Path) -> None:
-    image, _ = prepare("vera2/posts/img/a.png", png(1000, 500), tmp_path)
+    image, _ = cached_image("vera2/posts/img/a.png", png(1000, 500), Store(tmp_path))
     html = ('<p><img alt="One" src="../../../posts/img/a.png" /></p><p><img alt="Two" src="../../../posts/img/a.png"></p>'
             '<img src="https://elsewhere.example/x.png"><img src="../../../posts/img/unknown.png" alt="">')
     out = rewrite_images(html, "vera2/2025/11/x/", {"vera2/posts/img/a.png": image})
@@ -63,22 +65,22 @@ def test_img_tags_get_size_srcset_and_loading(tmp_path: Path) -> None:
 
 
 def test_attributes_the_author_set_are_kept(tmp_path: Path) -> None:
-    image, _ = prepare("a.png", png(1000, 500), tmp_path)
+    image, _ = cached_image("a.png", png(1000, 500), Store(tmp_path))
     out = rewrite_images('<img src="a.png" width="10" loading="eager">', "", {"a.png": image})
     assert out.count("width=") == 1 and out.count("loading=") == 1 and "srcset=" in out
 
 
 def test_a_truncated_or_garbled_cache_file_is_encoded_again(tmp_path: Path) -> None:
-    image, encoded = prepare("a.png", png(1000, 500), tmp_path)
+    image, encoded = cached_image("a.png", png(1000, 500), Store(tmp_path))
     assert encoded == 2
     first, second = (v.cache_file for v in image.variants)
     good = first.read_bytes()
     first.write_bytes(good[: len(good) // 2])  # a full disk, or site/ edited through its hard link
     second.write_bytes(b"RIFF garbage")
     assert not intact(first) and not intact(second)
-    again, encoded = prepare("a.png", png(1000, 500), tmp_path)
+    again, encoded = cached_image("a.png", png(1000, 500), Store(tmp_path))
     assert encoded == 2 and first.read_bytes() == good and intact(second)
-    assert prepare("a.png", png(1000, 500), tmp_path)[1] == 0
+    assert cached_image("a.png", png(1000, 500), Store(tmp_path))[1] == 0
 
 
 def test_an_unreadable_image_says_what_it_is_not() -> None:
@@ -99,7 +101,7 @@ def rotated_jpeg() -> bytes:
 
 
 def test_exif_orientation_is_applied_before_measuring_and_encoding(tmp_path: Path) -> None:
-    image, _ = prepare("a.jpg", rotated_jpeg(), tmp_path)
+    image, _ = cached_image("a.jpg", rotated_jpeg(), Store(tmp_path))
     assert (image.width, image.height) == (500, 1000)
     [variant] = image.variants
     assert (variant.width, variant.height) == (480, 960)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from press.core.features.search_index import BundleStore, index_key
+from press.core.incremental.search_index import BundleStore, index_key
 
 
 def write(path: Path, text: str) -> None:

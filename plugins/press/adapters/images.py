@@ -15,7 +15,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..core.features.images import ResponsiveImage, is_raster, prepare, unreadable
+from ..core.features.images import ResponsiveImage, is_raster, unreadable
+from ..core.incremental.memos import cached_image
 from ..core.features.img_tags import SIZES, rewrite_images
 from .articles import articles_plugin
 from .placing import Placed
@@ -29,7 +30,7 @@ class ImagesPlugin(BasePlugin):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> None:
-        self.cache_dir = articles_plugin(config, "press/images").cache.folder("images")
+        self.cache = articles_plugin(config, "press/images").cache
         self.images: dict[str, ResponsiveImage] = {}
 
     # After press/articles (50) moved articles, before plugins that add their own generated images.
@@ -42,14 +43,14 @@ class ImagesPlugin(BasePlugin):
         fail_on(errors, config, log)
         encoded, added = 0, set()
         for file in rasters:
-            image, count = prepare(file.dest_uri, file.content_bytes, self.cache_dir, VARIANTS)
+            image, count = cached_image(file.dest_uri, file.content_bytes, self.cache, VARIANTS)
             encoded += count
             self.images[file.dest_uri] = image
             for variant in image.variants:
                 if variant.path not in added:
                     self.placed.add(variant.path, variant.cache_file, files, config)
                     added.add(variant.path)
-        log.debug(f"images: {len(self.images)} measured, {encoded} variants encoded, the rest from {self.cache_dir}")
+        log.debug(f"images: {len(self.images)} measured, {encoded} variants encoded, the rest from the cache")
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:

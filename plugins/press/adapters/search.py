@@ -8,7 +8,7 @@ The plugin adds a search page (``search/``), lets templates mark what is
 indexed (article bodies, with publication, section and author as filters and
 the dek as metadata), and runs the Pagefind binary (from the ``pagefind[bin]``
 wheel) over the output folder after the build, unless no indexed page changed:
-then the index built last time for the same pages is reused (``press.core.features.search_index``).
+then the index built last time for the same pages is reused (``press.core.incremental.search_index``).
 In the live preview a changed page is shown at once and the index follows in the
 background, so an edit never waits for the indexer.
 """
@@ -33,7 +33,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core.features.search_index import BundleStore, html_pages, index_key, link_tree
+from ..core.incremental.search_index import BundleStore, html_pages, index_key, link_tree
 from ..core.features.search_order import stabilize
 from ..core.urls import OutputRefused
 from .articles import articles_plugin

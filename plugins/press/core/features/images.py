@@ -1,18 +1,17 @@
-"""Responsive images: measured once, WebP variants at a few widths, cached by content hash.
+"""Responsive images: measured once, WebP variants at a few widths, named by content hash.
 
 Every raster image of the content gets its intrinsic size (for width/height
 attributes, so nothing jumps while the page loads) and WebP variants at the
-widths in `WIDTHS` that are smaller than the original. Variants are cached under
-``<cache>/images/`` by a hash of the source bytes, the width, the encoder
-settings and Pillow's version: an unchanged image is never re-encoded, and the
-same input gives the same bytes.
+widths in `WIDTHS` that are smaller than the original. Each variant is named by a
+hash of the source bytes, the width, the encoder settings and Pillow's version, so
+the same input gives the same bytes and ``incremental.memos.cached_image`` encodes
+an unchanged image only once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,21 +94,23 @@ def unreadable(files: Iterable[tuple[str, bytes]]) -> list[ContentError]:
     return errors
 
 
-def prepare(src: str, data: bytes, cache_dir: Path, folder: str = "assets/images/") -> tuple[ResponsiveImage, int]:
-    """The image's size and variants (encoding only those not cached). Returns it and how many were encoded."""
+@dataclass(frozen=True)
+class VariantPlan:
+    width: int
+    height: int
+    key: str  # of the source bytes, this width, the encoder settings and Pillow's version
+
+
+def variant_plans(data: bytes) -> tuple[int, int, tuple[VariantPlan, ...]]:
+    """The image's size and the variants it needs (none for an animation): what to encode, not whether to."""
     digest = hashlib.sha256(data).hexdigest()
     width, height, animated = measure(data)
-    variants, encoded = [], 0
-    if not animated:
-        for target in (w for w in WIDTHS if w < width):
-            key = hashlib.sha256(f"{digest}:{target}:{_SETTINGS}".encode()).hexdigest()[:20]
-            cache_file = cache_dir / f"{key}.webp"
-            variant_height = max(1, round(height * target / width))
-            if not intact(cache_file):
-                _encode(data, target, variant_height, cache_file)
-                encoded += 1
-            variants.append(Variant(target, variant_height, f"{folder}{key}.webp", cache_file))
-    return ResponsiveImage(src, width, height, tuple(variants)), encoded
+    if animated:
+        return width, height, ()
+    return width, height, tuple(
+        VariantPlan(target, max(1, round(height * target / width)),
+                    hashlib.sha256(f"{digest}:{target}:{_SETTINGS}".encode()).hexdigest()[:20])
+        for target in WIDTHS if target < width)
 
 
 def intact(path: Path) -> bool:
@@ -134,14 +135,12 @@ def intact(path: Path) -> bool:
     return data.endswith(b"IEND\xaeB`\x82")
 
 
-def _encode(data: bytes, width: int, height: int, target: Path) -> None:
+def encode_variant(data: bytes, width: int, height: int) -> bytes:
+    """The WebP of one variant: upright, resized, nothing but pixels (no EXIF or ICC)."""
     with Image.open(io.BytesIO(data)) as image:
         image = ImageOps.exif_transpose(image)  # upright, as browsers show the original
         image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
         resized = image.resize((width, height), Image.Resampling.LANCZOS)
     out = io.BytesIO()
-    resized.save(out, "WEBP", quality=WEBP_QUALITY, method=6)  # no exif or icc: nothing but pixels
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(out.getvalue())
-    partial.replace(target)
+    resized.save(out, "WEBP", quality=WEBP_QUALITY, method=6)
+    return out.getvalue()

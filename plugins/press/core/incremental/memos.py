@@ -16,7 +16,7 @@ from ..content.catalog import Catalog
 from ..content.checked import FORMAT, CheckedArticle, RawFile, check_article_file
 from ..content.validate import SiteRules
 from ..features.cards import CardSpec, card_key, render_png
-from ..features.images import intact
+from ..features.images import ResponsiveImage, Variant, encode_variant, intact, variant_plans
 from ..features.related import Related, related_articles
 from .digest import digest
 from .store import Store
@@ -145,3 +145,17 @@ def cached_card(spec: CardSpec, store: Store, key: str | None = None) -> tuple[P
 def card_file(store: Store, key: str) -> Path:
     """Where `cached_card` keeps the card of this key."""
     return store.path("cards", key, ".png")
+
+
+def cached_image(src: str, data: bytes, store: Store, folder: str = "assets/images/") -> tuple[ResponsiveImage, int]:
+    """The image's size and variants, encoding only those the store lacks (or holds damaged). Returns it and how many
+    were encoded."""
+    width, height, plans = variant_plans(data)
+    variants, encoded = [], 0
+    for plan in plans:
+        cache_file = store.path("images", plan.key, ".webp")
+        if not intact(cache_file):
+            store.write("images", plan.key, encode_variant(data, plan.width, plan.height), ".webp")
+            encoded += 1
+        variants.append(Variant(plan.width, plan.height, f"{folder}{plan.key}.webp", cache_file))
+    return ResponsiveImage(src, width, height, tuple(variants)), encoded
