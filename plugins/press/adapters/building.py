@@ -6,6 +6,8 @@ swap replaces the output folder whole, the folder is checked first (a command li
 a pull request): it must not be, or contain, the docs folder, the configuration's folder, the
 repository or the home folder, nor lie inside the docs folder, and an existing folder must be a
 site a build made. Two builds into one folder take turns: the second stops with a message.
+
+A build that succeeds ends with its summary (``summary.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
 from ..core.urls import refused_site_dir
+from .articles import ArticlesPlugin
 
 log = logging.getLogger("mkdocs.plugins.press.build")
 # A folder the build may replace: empty, or with what every build writes.
@@ -62,6 +65,8 @@ def build_atomically(config_file: str | Path, site_dir: str | Path | None = None
             finally:
                 config.plugins.on_shutdown()
             _swap(staging, target)
+            if isinstance(articles := config.plugins.get("press/articles"), ArticlesPlugin):
+                articles.report.log()
             return True
         finally:
             shutil.rmtree(staging, ignore_errors=True)
