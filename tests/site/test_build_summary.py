@@ -1,17 +1,27 @@
-"""What `press build` says when it ends: what it made, what it reused, what it left out, how long each step took."""
+"""What `press build` says: the summary at the end, progress on a terminal only, --quiet and --profile."""
 
 from __future__ import annotations
 
 import io
+import json
+import os
+import pty
 import re
+import sys
+import threading
 from pathlib import Path
 
+import markdown
 from PIL import Image
 
 from press.cli import main
+from press.adapters.summary import COUNTS
 from press.core.urls import CARDS_FOLDER
 
 from .builder import Fixture, article, base_config, make_fixture
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+STEPS = ["content", "cards", "markdown", "rendering", "feeds", "search"]
 
 
 def jpeg(width: int, height: int) -> bytes:
@@ -75,3 +85,72 @@ def test_the_summary_counts_what_a_cold_build_made_and_a_warm_build_reused(tmp_p
         "search index reused (no indexed page changed)",
         left_out,
     ]
+
+
+def test_no_progress_when_standard_error_is_not_a_terminal(tmp_path: Path, capsys) -> None:
+    assert press_build(fixture_site(tmp_path)) == 0
+    err = capsys.readouterr().err
+    assert "\r" not in err and "\x1b" not in err
+    assert "rendering pages" not in err and "checking content" not in err
+    assert all(line.startswith("INFO    -  ") for line in err.splitlines())  # log lines, nothing else
+
+
+def test_progress_on_a_terminal_one_line_per_step_then_the_summary(tmp_path: Path, monkeypatch) -> None:
+    fixture = fixture_site(tmp_path)
+    master, replica = pty.openpty()
+    received: list[bytes] = []
+
+    def drain() -> None:  # a full pty would block the build's writes
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the replica side is closed
+                return
+            if not data:
+                return
+            received.append(data)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    with open(replica, "w", encoding="utf-8") as terminal, monkeypatch.context() as patch:
+        patch.setattr(sys, "stderr", terminal)
+        status = press_build(fixture)
+    reader.join(timeout=30)
+    os.close(master)
+    shown = ANSI.sub("", b"".join(received).decode("utf-8", "replace"))
+    assert status == 0
+    pages = len(list(fixture.site.rglob("index.html")))
+    for line in ("checking content", "drawing cards", "converting Markdown", f"rendering pages .* {pages}/{pages} \\d+:\\d\\d:\\d\\d",
+                 "writing feeds", "indexing for search"):
+        assert re.search(line, shown), line
+    assert shown.rindex("indexing for search") < shown.index("press: summary: pages")
+
+
+def test_quiet_leaves_only_warnings_and_errors(tmp_path: Path, capsys) -> None:
+    fixture = fixture_site(tmp_path)
+    fixture.write("vera2/posts/2025/second.md", article("Second", date="2025-11-21", body="[Soon](../2026/later.md)"))
+    assert press_build(fixture, "--quiet", "--no-strict") == 0
+    err = capsys.readouterr().err
+    assert err.startswith("WARNING -  press: ") and "INFO" not in err
+    assert "scheduled for 2026-01-15" in err
+
+
+def test_profile_writes_step_and_plugin_timings(tmp_path: Path, capsys) -> None:
+    fixture = fixture_site(tmp_path)
+    convert = markdown.Markdown.convert
+    profile = tmp_path / "profile.json"
+    assert press_build(fixture, "--profile", str(profile)) == 0
+    data = json.loads(profile.read_text(encoding="utf-8"))
+    assert list(data) == ["version", "wall_s", "steps", "counts", "plugins", "breakdown"]
+    assert data["version"] == 1 and data["wall_s"] > 0
+    assert list(data["steps"]) == STEPS and all(seconds >= 0 for seconds in data["steps"].values())
+    assert list(data["counts"]) == list(COUNTS)
+    assert (data["counts"]["search_rebuilt"], data["counts"]["search_reused"], data["counts"]["drafts"]) == (1, 0, 1)
+    assert data["plugins"][0] == "press/articles"
+    for label in ("plugin press/articles.on_files", "plugin press/social.on_files", "markdown", "templates", "write_file"):
+        assert set(data["breakdown"][label]) == {"calls", "total", "self"}, label
+    assert markdown.Markdown.convert is convert  # the timers are gone once the build is done
+    assert not (fixture.site / "profile.json").exists()
+
+    assert press_build(fixture, "--profile", str(fixture.site / "profile.json")) == 1
+    assert "refused to write the profile" in capsys.readouterr().err
