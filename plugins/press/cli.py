@@ -17,6 +17,7 @@ from typing import Callable, Iterator, TextIO
 
 from .adapters import engine
 from .adapters.building import build_atomically
+from .adapters.progress import TerminalProgress
 from .adapters.project import Project, ProjectError, load_project, require_config
 from .core.authoring import report
 from .core.authoring.importer import import_article
@@ -30,7 +31,8 @@ overwritten, 2 for a wrong command line or a configuration that cannot be loaded
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    with _logging_like_the_engine(logging.INFO if args.command == "build" else logging.WARNING):
+    talk = args.command == "build" and not args.quiet  # `press build` says what it did unless --quiet
+    with _logging_like_the_engine(logging.INFO if talk else logging.WARNING):
         try:
             return int(args.run(args))
         except (ProjectError, Refused) as exc:
@@ -52,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, run: Callable[[argparse.Namespace], int], summary: str, description: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=summary, description=description, epilog=EXIT_CODES,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
-        sub.set_defaults(run=run)
+        sub.set_defaults(run=run, quiet=False)
         sub.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="PATH", help="the site's configuration (default: mkdocs.yml)")
         return sub
 
@@ -60,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
                     "Build the site with --strict into a temporary folder and swap it into site/ on success.")
     build.add_argument("-d", "--site-dir", default=None, help="output folder (default: site/ beside the configuration)")
     build.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
+    build.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors: no progress, no summary")
+    build.add_argument("--profile", metavar="FILE", help="write the time of each step and of each plugin handler to FILE (JSON)")
 
     check = command("check", _check, "report every content problem without building",
                     "Validate all content as a build does (front matter, authors, sections, citations, links, reading\n"
@@ -114,7 +118,11 @@ def _tags(text: str) -> tuple[str, ...]:
 
 def _build(args: argparse.Namespace) -> int:
     require_config(args.config_file)  # a missing configuration is a wrong command line: 2, as for the other commands
-    return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict) else 1
+    if args.quiet or not sys.stderr.isatty():  # CI logs and tests get the log lines only
+        return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict, profile=args.profile) else 1
+    with TerminalProgress(sys.stderr) as progress:
+        built = build_atomically(args.config_file, args.site_dir, strict=args.strict, progress=progress, profile=args.profile)
+    return 0 if built else 1
 
 
 def _check(args: argparse.Namespace) -> int:

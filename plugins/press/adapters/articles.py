@@ -19,7 +19,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
@@ -44,6 +44,7 @@ from . import material_markup
 from .reporting import fail_on, log_errors, warn_on
 from .serve_state import STATE
 from ..core.urls import READING_LISTS_FOLDER, SOURCES_FOLDER, article_publication, page_file, section_url, source_anchor
+from .summary import BuildReport, NoProgress, Progress
 
 log = get_plugin_logger(__name__)
 
@@ -101,12 +102,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site: Site | None = None
+        self.progress: Progress = NoProgress()  # `press build` on a terminal sets its own (building.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = None
+        self.report = BuildReport(self.progress)  # what this build did: every press plugin counts into it
         # The one registry of this build's output paths: every press plugin writes through it.
         self.outputs = Outputs(Path(config.site_dir))
         self.pages_by_src: dict[str, ListingPage | IndexPage] = {}
@@ -163,6 +166,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # Runs before the default priority so other plugins (search, ours) see articles at their final URLs.
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        with self.report.step("content"):
+            return self._files(files, config)
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         pubs = self.publications
         articles = [f for f in files if article_publication(f.src_uri, pubs)]
         lists = [f for f in files if is_reading_list(f.src_uri)]
@@ -177,6 +184,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         else:
             fail_on(site.errors, config, log)
         self.site = site
+        self.report.unpublished(site.hidden.values(), options.now, self.timezone)
         self.view_context = ViewContext(pubs, site.authors, options.now, config.site_url or "", self.ctas, self.connect,
                                         _render_bios(site, config), source_library=LIBRARY_PLUGIN in config.plugins)
         moved = {f.src_uri: self._article_file(f, site, config) for f in articles if f.src_uri in site.catalog.by_src}
@@ -252,10 +260,17 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             page.meta.setdefault("description", escape(listing.description))
         return markdown
 
+    # Last of every on_nav: what MkDocs does next is read and convert every page.
+    @event_priority(-200)
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.report.start("markdown", len(files.documentation_pages()))
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Declare the anchors our templates add, so MkDocs validates links to them (chips, other pages)."""
         assert self.site is not None
         article = self.site.catalog.by_src.get(page.file.src_uri)
+        self.report.count(markdown=1, markdown_articles=article is not None)
+        self.report.advance()
         if article is not None and article.further_reading and page.present_anchor_ids is not None:
             page.present_anchor_ids |= {"further-reading"} | {source_anchor(s.id) for s in article.further_reading}
         return html
@@ -283,6 +298,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # nothing is written yet; feeds, redirects and the search index claim their paths after this.
     @event_priority(100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.report.start("rendering", len(files.documentation_pages()))  # every page converted: templates come next
         refused = []
         for file in sorted(files, key=lambda f: f.dest_uri):
             try:
@@ -301,11 +317,18 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.report.count(pages=1)
+        self.report.advance()
         return material_markup.repair(output)
+
+    # First of every on_post_build: every page is written; feeds and the search index are steps of their own.
+    @event_priority(100)
+    def _finish_report(self, *, config: MkDocsConfig) -> None:
+        self.report.finish()
 
     # Last of all post-build steps, so the feeds and the search index other plugins write there are in the site.
     @event_priority(-200)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _check_self_links(self, *, config: MkDocsConfig) -> None:
         """Every absolute link to the site itself (article bodies, authors.yml) names a page the build wrote."""
         assert self.site is not None
         uses = [UrlUse(src, line, "link", raw) for src, found in sorted(self.site.links_in.items()) for raw, line in found]
@@ -321,6 +344,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             warn_on(errors, config, log)  # the live preview stays up
         else:
             fail_on(errors, config, log)
+
+    on_post_build = CombinedEvent(_finish_report, _check_self_links)
 
 
 def articles_plugin(config: MkDocsConfig, name: str) -> ArticlesPlugin:

@@ -6,34 +6,46 @@ swap replaces the output folder whole, the folder is checked first (a command li
 a pull request): it must not be, or contain, the docs folder, the configuration's folder, the
 repository or the home folder, nor lie inside the docs folder, and an existing folder must be a
 site a build made. Two builds into one folder take turns: the second stops with a message.
+
+A build that succeeds ends with its summary (``summary.py``); on request it shows its steps as they
+run (``progress.py``) and writes where its time went to a JSON file (``profiling.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import logging
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterator
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
 from ..core.urls import refused_site_dir
+from .articles import ArticlesPlugin
+from .profiling import Probe, instrument_plugins, instrumented_library
+from .summary import COUNTS, BuildReport, Progress
 
 log = logging.getLogger("mkdocs.plugins.press.build")
 # A folder the build may replace: empty, or with what every build writes.
 BUILT_MARKERS = ("sitemap.xml", "404.html")
 
 
-def build_atomically(config_file: str | Path, site_dir: str | Path | None = None, *, strict: bool = True) -> bool:
+def build_atomically(config_file: str | Path, site_dir: str | Path | None = None, *, strict: bool = True,
+                     progress: Progress | None = None, profile: str | Path | None = None) -> bool:
     """Build into a fresh ``.<site>.*.tmp`` folder and replace ``site_dir`` on success. Returns whether it succeeded.
 
-    On Ctrl-C the staging folder is removed, ``site_dir`` is left as it was and KeyboardInterrupt propagates.
+    `progress` shows the steps while they run; `profile` is a JSON file for the step and plugin timings
+    (`profile_json`), written when the build succeeded. On Ctrl-C the staging folder is removed,
+    ``site_dir`` is left as it was and KeyboardInterrupt propagates.
     """
     config_path = Path(config_file).resolve()
     target = Path(os.path.abspath(site_dir)) if site_dir else config_path.parent / "site"
@@ -45,6 +57,12 @@ def build_atomically(config_file: str | Path, site_dir: str | Path | None = None
     if (why := refused_output_folder(target, Path(config.docs_dir), config_path.parent)) is not None:
         log.error(f"refused to build: {why}; choose another --site-dir (the default is site/ beside {config_path.name})")
         return False
+    if profile is not None and Path(os.path.abspath(profile)).is_relative_to(target):
+        log.error(f"refused to write the profile {profile} into the site folder {target}: the swap would replace it; choose a path outside")
+        return False
+    articles = config.plugins.get("press/articles")
+    if progress is not None and isinstance(articles, ArticlesPlugin):
+        articles.progress = progress
     target.parent.mkdir(parents=True, exist_ok=True)
     with _turn(target) as ours:
         if not ours:
@@ -53,18 +71,50 @@ def build_atomically(config_file: str | Path, site_dir: str | Path | None = None
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
         try:
             config["site_dir"] = str(staging)
-            config.plugins.on_startup(command="build", dirty=False)
+            probe = Probe() if profile is not None else None
             try:
-                build(config)
+                wall = _timed_build(config, probe)
             except (Abort, BuildError) as exc:
                 log.error(f"build failed, {target.name}/ left as it was: {exc}")
                 return False
-            finally:
-                config.plugins.on_shutdown()
             _swap(staging, target)
+            if progress is not None:
+                progress.stop()  # the summary goes below the progress lines
+            report = articles.report if isinstance(articles, ArticlesPlugin) else BuildReport()
+            if isinstance(articles, ArticlesPlugin):
+                report.log()
+            if profile is not None and probe is not None:
+                data = profile_json(wall, report, probe, list(config.plugins))
+                Path(profile).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
             return True
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _timed_build(config: MkDocsConfig, probe: Probe | None) -> float:
+    """Run the build, under the profile's timers when there is a probe; returns its wall time in seconds."""
+    if probe is not None:
+        instrument_plugins(probe, config)
+    with instrumented_library(probe) if probe is not None else contextlib.nullcontext():
+        started = time.perf_counter()
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+        return time.perf_counter() - started
+
+
+def profile_json(wall: float, report: BuildReport, probe: Probe, plugins: list[str]) -> dict[str, object]:
+    """What ``press build --profile`` writes; README's "Build summary and profile" documents every field."""
+    return {
+        "version": 1,
+        "wall_s": round(wall, 4),
+        "steps": {step: round(seconds, 4) for step, seconds in report.seconds.items()},
+        "counts": {name: report.counts[name] for name in COUNTS},
+        "plugins": plugins,
+        "breakdown": probe.report(),
+    }
 
 
 def refused_output_folder(target: Path, docs_dir: Path, config_dir: Path) -> str | None:

@@ -113,6 +113,10 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return [self.scope_by_key[k] for k in keys if k in self.scope_by_key]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        with self.articles.report.step("feeds", 3 * len(self.scopes)):
+            self._write_feeds(config)
+
+    def _write_feeds(self, config: MkDocsConfig) -> None:
         """The three feeds of every scope; a scope whose items and settings are unchanged is copied from the cache."""
         site = self._site()
         cache = PageCache(self.articles.cache, "feeds")
@@ -146,6 +150,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         outputs = self.articles.outputs
         written = reused = 0
         for scope in self.scopes:
+            self.articles.report.advance(2)
             key = fingerprint([("common", common), ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url))),
                                ("items", " ".join(digest(a) for a in scope.articles))])
             paths = (scope.rss_path, scope.atom_path, scope.json_path)
@@ -182,6 +187,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                     raise PluginError(f"press/feeds: {exc}")
                 written += 1
                 in_place[path] = key
+        self.articles.report.count(feeds_written=written - 3 * reused, feeds_unchanged=3 * reused)
         log.debug(f"wrote {written} feeds, {3 * reused} of them from the cache")
 
     def _site(self) -> Site:

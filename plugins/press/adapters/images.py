@@ -50,6 +50,8 @@ class ImagesPlugin(BasePlugin):
                 if variant.path not in added:
                     self.placed.add(variant.path, variant.cache_file, files, config)
                     added.add(variant.path)
+        variants = sum(len(image.variants) for image in self.images.values())
+        articles_plugin(config, "press/images").report.count(variants_encoded=encoded, variants_reused=variants - encoded)
         log.debug(f"images: {len(self.images)} measured, {encoded} variants encoded, the rest from the cache")
         return files
 

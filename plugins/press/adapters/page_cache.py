@@ -62,7 +62,9 @@ class PageReuse:
     """One build's page cache; ``press/incremental`` calls it from ``on_env`` and ``on_page_context``."""
 
     def __init__(self, config: MkDocsConfig) -> None:
-        self.cache = PageCache(articles_plugin(config, "press/incremental").cache)
+        articles = articles_plugin(config, "press/incremental")
+        self.cache = PageCache(articles.cache)
+        self.build_report = articles.report
         self.site_key: str | None = None
         self.hits = self.misses = self.uncacheable = 0
 
@@ -94,6 +96,7 @@ class PageReuse:
         return context
 
     def report(self) -> None:
+        self.build_report.count(pages_reused=self.hits)
         log.debug(f"pages: {self.hits} from the cache, {self.misses} rendered and stored, {self.uncacheable} uncacheable")
 
 

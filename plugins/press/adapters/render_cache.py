@@ -103,6 +103,7 @@ class RenderReuse:
         return html
 
     def report(self) -> None:
+        self.articles.report.count(markdown_reused=self.hits)
         log.debug(f"rendered Markdown: {self.hits} from the cache, {self.misses} converted")
 
 

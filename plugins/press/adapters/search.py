@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from ..core.incremental.search_index import BundleStore, html_pages, index_key, link_tree
 from ..core.features.search_order import stabilize
 from ..core.urls import OutputRefused
-from .articles import articles_plugin
+from .articles import ArticlesPlugin, articles_plugin
 from .serve_state import STATE
 
 log = get_plugin_logger(__name__)
@@ -79,8 +79,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     # Last: the index must see every page in its final form, after other plugins wrote theirs.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
         articles = articles_plugin(config, "press/search")
+        with articles.report.step("search"):
+            self._place_index(config, articles)
+
+    def _place_index(self, config: MkDocsConfig, articles: ArticlesPlugin) -> None:
+        site = Path(config.site_dir)
         store = BundleStore(articles.cache.folder("search"))
         try:
             target = articles.outputs.claim_folder(self.config.bundle, "press/search")
@@ -93,6 +97,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         key = index_key(site, self.config.bundle, _settings())
         if store.place(key, target):
+            articles.report.count(search_reused=1)
             log.debug("search: no indexed page changed, the index is reused")
             return
         previous = store.latest()
@@ -103,6 +108,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         self._index(store, key, site)
         store.place(key, target)
+        articles.report.count(search_rebuilt=1)
 
     def _index(self, store: BundleStore, key: str, site: Path, *, background: bool = False) -> bool:
         """Index ``site`` into the store under ``key``; a failed run leaves no scratch folder behind.

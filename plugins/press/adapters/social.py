@@ -95,6 +95,10 @@ class SocialPlugin(BasePlugin[SocialConfig]):
     # After press/articles (priority 50) has built the Catalog and planned the listing pages.
     @event_priority(0)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        with self.articles.report.step("cards"):
+            return self._files(files, config)
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         """Every card in the cache (drawing only the missing ones) and in the site; robots.txt unless authored."""
         site = self._site()
         self.cards = {}
@@ -110,7 +114,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             # later pages of a listing share its first page's card: half as many cards to draw
             if isinstance(page, ListingPage) and page.kind in cards.CARD_KINDS and page.number == 1
         }
-        drawn = self._draw_missing(list(article_specs.values()) + list(listing_specs.values()))
+        self.drawn = self._draw_missing(list(article_specs.values()) + list(listing_specs.values()))
         for article in site.catalog.articles:
             self.cards[article.src_path] = self._article_card(article, article_specs[article.src_path], files, config)
         first_pages: dict[tuple[str, str], CardImage] = {}
@@ -122,7 +126,8 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         for page in self.articles.pages_by_src.values():
             if isinstance(page, ListingPage) and page.number > 1 and (page.kind, page.key) in first_pages:
                 self.cards[page.src_uri] = first_pages[(page.kind, page.key)]
-        log.debug(f"social cards: {len(self.added)} in the site, {drawn} drawn, the others from the cache")
+        self.articles.report.count(cards_drawn=self.drawn, cards_reused=len(self.added) - self.drawn)
+        log.debug(f"social cards: {len(self.added)} in the site, {self.drawn} drawn, the others from the cache")
         for key, png in self.logo_files.items():
             files.append(File.generated(config, logo_path(key or "site", png), content=png))
         sitemaps = []
@@ -152,6 +157,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         todo = {key: spec for key, spec in keyed.items() if not intact(memos.card_file(self.cache, key))}
         if not todo:
             return 0  # the usual rebuild: every card is in the cache, no thread to start
+        self.articles.report.expect(len(todo))
 
         def draw(item: tuple[str, cards.CardSpec]) -> bool:
             try:
@@ -159,8 +165,12 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             except cards.CardError:
                 return False
 
+        drawn = 0
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            return sum(pool.map(draw, todo.items()))
+            for fresh in pool.map(draw, todo.items()):
+                drawn += fresh
+                self.articles.report.advance()
+        return drawn
 
     def _article_card(self, article: Article, spec: cards.CardSpec, files: Files, config: MkDocsConfig) -> CardImage:
         try:
@@ -178,7 +188,8 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         if path not in self.added:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"press/social: {path} is already a file of the site: social cards are written there")
-            cached, _ = memos.cached_card(spec, self.cache, key)
+            cached, fresh = memos.cached_card(spec, self.cache, key)
+            self.drawn += fresh  # a card whose background failed in `_draw_missing`, drawn plain
             self.placed.add(path, cached, files, config)
             self.added.add(path)
         return CardImage(self.site_info.url + path, spec.alt)

@@ -38,7 +38,7 @@ class Site:
     authors: Mapping[str, Author]
     pages: list[Page]
     bodies: Mapping[str, str] = field(repr=False)  # article and reading-list src path -> Markdown body
-    hidden: frozenset[str] = frozenset()  # drafts and scheduled articles left out of this build
+    hidden: Mapping[str, Article] = field(default_factory=dict)  # src path -> a draft or scheduled article left out of this build
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[ContentError] = field(default_factory=list)
     reading_lists: tuple[ReadingList, ...] = ()
@@ -113,8 +113,8 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     bodies.update(list_bodies)
     links, link_errors = check_links(found_links, rules.known_files)
     errors += link_errors
-    hidden = frozenset(a.src_path for a in valid) - frozenset(catalog.by_src)
-    warnings += links_to_hidden(links, {a.src_path: a for a in valid if a.src_path in hidden})
+    hidden = {a.src_path: a for a in valid if a.src_path not in catalog.by_src}
+    warnings += links_to_hidden(links, hidden)
     pages = plan_listings(catalog, rules.publications, authors, per_page=options.per_page, home_count=options.home_count)
     pages.append(reading_lists_index(lists))
     errors += check_urls(catalog, pages, authored_urls)
