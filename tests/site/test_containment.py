@@ -142,3 +142,13 @@ def test_a_redirect_from_the_site_root_is_an_error_not_a_write_to_the_filesystem
     out = capsys.readouterr().out
     assert "content/vera2/posts/2025/fine.md:7: redirect_from[0]: '/' is the home page, which cannot redirect" in out
     assert not Path("/index.html").exists() and not Path("/etc/x/index.html").exists()
+
+
+def test_press_check_reports_a_redirect_onto_a_page_as_the_build_does(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content/vera2/posts/2025/other.md").write_text(article("Other", extra="redirect_from: [vera2/2025/11/fine/, tags/]"))
+    assert cli.main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/vera2/posts/2025/other.md:7: redirect_from: /vera2/2025/11/fine/ is already a page (vera2/posts/2025/fine.md)" in out
+    assert "content/vera2/posts/2025/other.md:7: redirect_from: /tags/ is already a page (tags/index.md)" in out
+    assert cli.main(["build"]) == 1
+    assert not (project / "site").exists()

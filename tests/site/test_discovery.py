@@ -124,7 +124,8 @@ def test_broken_links_redirect_collisions_and_list_mistakes_are_reported_togethe
     assert [m.splitlines()[0] for m in press_errors(caplog)] == [
         "press: content/reading-lists/broken.md:3: items[0].path: no article at vera2/posts/2025/c.md",
         "press: content/vera2/posts/2025/a.md:11: link: links to bb.md, but vera2/posts/2025/bb.md does not exist",
-    ]
+        "press: content/vera2/posts/2025/b.md:7: redirect_from: /vera2/2025/11/a/ is already a page (vera2/posts/2025/a.md)",
+    ]  # one run: the redirect collision comes with the others, not in a later stage
     assert "did you mean vera2/posts/2025/b.md?" in press_errors(caplog)[0]
     assert "did you mean b.md?" in press_errors(caplog)[1]
 
@@ -137,7 +138,7 @@ def test_a_redirect_onto_a_page_is_an_error(tmp_path: Path, caplog) -> None:
     with pytest.raises((Abort, PluginError)):
         fixture.build()
     assert press_errors(caplog) == [
-        "press: content/vera2/posts/2025/b.md: redirect_from: /vera2/2025/11/a/ is already a page (vera2/posts/2025/a.md)\n"
+        "press: content/vera2/posts/2025/b.md:7: redirect_from: /vera2/2025/11/a/ is already a page (vera2/posts/2025/a.md)\n"
         "  hint: remove it from redirect_from: a redirect must not replace a page"]
 
 

@@ -79,7 +79,7 @@ def test_redirects_refuse_to_replace_a_page() -> None:
     moved = article("new", 1, redirect_from=("vera2/2024/old/", "vera2/index/"))
     redirects, errors = plan_redirects([moved], {"vera2/index/": "vera2/index.md"})
     assert redirects == [Redirect("vera2/2024/old/", moved)]
-    assert [e.headline() for e in errors] == ["vera2/posts/new.md: redirect_from: /vera2/index/ is already a page (vera2/index.md)"]
+    assert [e.headline() for e in errors] == ["vera2/posts/new.md:1: redirect_from: /vera2/index/ is already a page (vera2/index.md)"]
     assert redirects[0].relative_target == "../../2025/11/new/"
 
 

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.incremental.digest import code_digest
-from ..core.features.redirects import plan_redirects, redirect_view
+from ..core.features.redirects import redirect_view
 from ..core.incremental.memos import RelatedMemo
 from ..core.features.reading_lists import memberships
 from ..core.site import Site
@@ -28,7 +28,6 @@ from ..core.urls import OutputRefused
 from ..core.features.dates import date_view
 from ..core.views import article_card
 from .articles import articles_plugin
-from .reporting import fail_on
 from .serve_state import STATE
 from ..core.urls import SOURCES_FOLDER
 
@@ -65,9 +64,7 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
             if src not in files.src_uris:
                 files.append(File.generated(config, src, content="",
                                             inclusion=InclusionLevel.UNDEFINED if publisher is None else InclusionLevel.NOT_IN_NAV))
-        taken = {f.url: f.src_uri for f in files.documentation_pages()}
-        self.redirects, errors = plan_redirects(site.catalog.articles, taken)
-        fail_on(errors, config, log)
+        self.redirects = site.redirects  # planned with the content, so press check reports their collisions too
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -18,6 +18,8 @@ from .content.links import Link, backlinks, check_links
 from .features.listings import Page, check_urls, plan_listings
 from .content.model import Article, Author
 from .content.problems import ContentError
+from .features.redirects import Redirect, plan_redirects
+from .features.source_library import source_library
 from .features.reading_lists import ReadingList, load_reading_lists, reading_lists_index
 from .content.validate import SiteRules
 from .urls import article_publication
@@ -44,6 +46,7 @@ class Site:
     reading_lists: tuple[ReadingList, ...] = ()
     backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article src -> linking article srcs
     links_in: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict, repr=False)  # article src -> find_links of its body
+    redirects: tuple[Redirect, ...] = ()  # the redirect_from pages, planned against every page the content makes
 
 
 class Checker(Protocol):
@@ -118,5 +121,21 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     pages = plan_listings(catalog, rules.publications, authors, per_page=options.per_page, home_count=options.home_count)
     pages.append(reading_lists_index(lists))
     errors += check_urls(catalog, pages, authored_urls)
+    redirects, redirect_errors = plan_redirects(catalog.articles, _page_owners(catalog, pages, lists, authored_urls))
+    errors += redirect_errors
     return Site(catalog, authors, pages, bodies, hidden, sorted(set(errors)), sorted(set(warnings)), tuple(lists),
-                backlinks(links, catalog.by_src), found_links)
+                backlinks(links, catalog.by_src), found_links, tuple(redirects))
+
+
+def _page_owners(catalog: Catalog, pages: Iterable[Page], lists: Iterable[ReadingList],
+                 authored: Mapping[str, str]) -> dict[str, str]:
+    """URL -> the file that owns it, for every page the content makes: a redirect may take none of them.
+
+    ``press check`` sees the same collisions as the build, before anything renders.
+    """
+    owners = dict(authored)
+    owners.update({page.url: page.src_uri for page in pages})
+    owners.update({reading_list.url: reading_list.src_path for reading_list in lists})
+    owners.update({publisher.url: f"the source library ({publisher.name})" for publisher in source_library(catalog)})
+    owners.update({article.url: article.src_path for article in catalog.articles})
+    return owners

@@ -39,7 +39,7 @@ def plan_redirects(articles: Iterable[Article], taken: Mapping[str, str]) -> tup
         for old in article.redirect_from:
             owner = claimed.get(old)
             if owner is not None:
-                errors.append(ContentError(article.src_path, None, "redirect_from",
+                errors.append(ContentError(article.src_path, article.line_of("redirect_from"), "redirect_from",
                                            f"/{old} is already {'a page' if owner != article.src_path else 'this article'} ({owner})",
                                            "remove it from redirect_from: a redirect must not replace a page"))
                 continue
