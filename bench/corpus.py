@@ -258,6 +258,9 @@ PAGES = {
                  "[Vera2](vera2/index.md), with articles written by a seeded random generator.\n"),
     "dispatch/index.md": ("NRP Dispatch", "Commentary, author updates and notes on the writing life.",
                           "# NRP Dispatch\n\nGenerated commentary and notes from the writing desk.\n"),
+    # The authors' newsletter link points here: the build checks links to the site itself.
+    "newsletter.md": ("Newsletters", "The mailing lists of the benchmark publications.",
+                      "# Newsletters\n\nGenerated: the sign-up page the authors' newsletter links lead to.\n"),
     "vera2/index.md": ("Vera2", "News and analysis, generated for benchmarks.",
                        "# Vera2\n\nGenerated reporting on politics, civil society, global affairs, courts and technology.\n"),
 }

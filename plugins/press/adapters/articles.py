@@ -363,10 +363,19 @@ def contained_files(files: Files, docs_dir: str) -> tuple[Files, list[ContentErr
     follows links and would publish what they point at (a CI job's secrets). Nothing of such a file is read.
     """
     root = os.path.realpath(docs_dir)
+    linked: dict[str, bool] = {os.path.normpath(docs_dir): False}  # folder -> whether it or a parent is a link
+
+    def through_link(folder: str) -> bool:  # one lstat per folder, not a realpath per file
+        if folder not in linked:
+            parent = os.path.dirname(folder)
+            linked[folder] = os.path.islink(folder) or (parent != folder and through_link(parent))
+        return linked[folder]
+
     kept, refused = [], []
     for file in files:
         if file.abs_src_path and Path(file.src_dir or "") == Path(docs_dir):
-            real = os.path.realpath(file.abs_src_path)
+            path = os.path.normpath(file.abs_src_path)
+            real = os.path.realpath(path) if os.path.islink(path) or through_link(os.path.dirname(path)) else root
             if os.path.commonpath([root, real]) != root:
                 refused.append(ContentError(file.src_uri, None, "", f"is a link to {real}, outside the docs folder",
                                             "replace the link with the file itself: nothing is read through a link that leaves content/"))

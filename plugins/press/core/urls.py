@@ -176,6 +176,7 @@ class Outputs:
         self.root = Path(os.path.realpath(self.site_dir))
         self.owners: dict[str, str] = {}
         self.folders: dict[str, str] = {}  # every folder some claimed file lies in -> that file
+        self._inside: dict[Path, bool] = {}  # folder -> whether it resolves inside the site folder
 
     def claim(self, path: str, owner: str) -> Path:
         """The absolute path to write `path` to; `OutputRefused` if it is outside, taken, or blocked."""
@@ -214,9 +215,26 @@ class Outputs:
                 raise OutputRefused(path, f"lies in {folder}/, which belongs to {self.owners[folder + '/']}")
         target = self.root.joinpath(*parts)
         # Nothing already in the site folder (a link left there) may carry a write outside it.
-        if not _inside(Path(os.path.realpath(target.parent)), self.root):
+        if not self._stays_inside(target.parent):
             raise OutputRefused(path, "resolves outside the site folder")
         return target
+
+    def _stays_inside(self, folder: Path) -> bool:
+        """Whether `folder` resolves inside the site folder: one lstat per folder of the build, remembered.
+
+        A folder that does not exist yet cannot be a link, so only existing links are resolved.
+        """
+        if folder == self.root:
+            return True
+        known = self._inside.get(folder)
+        if known is None:
+            try:
+                link = folder.is_symlink()
+            except OSError:
+                link = False
+            known = _inside(Path(os.path.realpath(folder)), self.root) if link else self._stays_inside(folder.parent)
+            self._inside[folder] = known
+        return known
 
     def write(self, path: str, data: bytes, owner: str) -> Path:
         """Claim `path` and write `data` there (replacing a file a previous build left)."""
