@@ -102,6 +102,8 @@ class Article:
     tags: tuple[str, ...] = ()
     image: str | None = None
     image_alt: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
     further_reading: tuple[Source, ...] = ()
     cta: str | bool | None = None  # None: the publication's default; False: none
     redirect_from: tuple[str, ...] = ()

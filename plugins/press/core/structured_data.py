@@ -108,7 +108,7 @@ def article_json_ld(article: Article, *, schema_type: str, site: SiteInfo, publi
         "headline": article.title,
         "description": article.description,
         "image": [{"@type": "ImageObject", "url": card.url, "width": card.width, "height": card.height}]
-        + ([hero_url] if hero_url else []),
+        + ([_hero(article, hero_url)] if hero_url else []),
         "datePublished": article.date.isoformat(),
         "dateModified": article.last_modified.isoformat(),
         "author": [_person(authors[a], site) if a in authors else {"@type": "Person", "name": a} for a in article.authors],
@@ -127,6 +127,18 @@ def article_json_ld(article: Article, *, schema_type: str, site: SiteInfo, publi
         data["correction"] = [{"@type": "CorrectionComment", "text": c.text, "datePublished": c.date.isoformat()}
                               for c in sorted(article.corrections, key=lambda c: c.date)]
     return [data, breadcrumbs(article, site, publication)]
+
+
+def _hero(article: Article, url: str) -> str | dict[str, str]:
+    """The hero image: its URL, or an ImageObject when the article gives a caption or credit to carry."""
+    if not (article.image_caption or article.image_credit):
+        return url
+    hero = {"@type": "ImageObject", "url": url}
+    if article.image_caption:
+        hero["caption"] = article.image_caption
+    if article.image_credit:
+        hero["creditText"] = article.image_credit
+    return hero
 
 
 def breadcrumbs(article: Article, site: SiteInfo, publication: Publication) -> dict[str, Any]:

@@ -20,13 +20,15 @@ from .slugs import SLUG_PATTERN, slugify, unique_slug
 
 KNOWN_KEYS = (
     "title", "description", "date", "updated", "id", "slug", "authors", "categories", "tags",
-    "image", "image_alt", "further_reading", "cta", "redirect_from", "corrections",
+    "image", "image_alt", "image_caption", "image_credit", "further_reading", "cta", "redirect_from", "corrections",
     "draft", "pin", "readtime",
 )
 REQUIRED_KEYS = ("title", "description", "date", "authors")
 SOURCE_KEYS = ("id", "publisher", "title", "url", "date")
 CORRECTION_KEYS = ("date", "text")
 MAX_DESCRIPTION = 300
+# A caption is a sentence or two under the hero; a credit is a name and an agency ("Photo: A. Lima / Agência Pará").
+MAX_IMAGE_TEXT = {"image_caption": 300, "image_credit": 120}
 # What `press new` writes: valid, so a draft previews at once, but never publishable.
 PLACEHOLDER_DESCRIPTION = "TO WRITE: one or two sentences for listings, feeds and link previews."
 WORDS_PER_MINUTE = 265  # Material's blog plugin uses the same pace
@@ -79,6 +81,7 @@ class _ArticleChecker:
         section = self.section()
         tags = self.tags()
         image, image_alt = self.image()
+        image_caption, image_credit = self.image_texts(image)
         sources = self.further_reading()
         cta = self.cta()
         redirects = tuple(self.redirects())
@@ -101,7 +104,8 @@ class _ArticleChecker:
         return Article(
             src_path=self.doc.path, publication=self.pub.id, slug=slug, url=url, title=title,
             description=description, date=date, updated=updated, id=article_id, authors=authors,
-            section=section, tags=tags, image=image, image_alt=image_alt, further_reading=sources,
+            section=section, tags=tags, image=image, image_alt=image_alt, image_caption=image_caption,
+            image_credit=image_credit, further_reading=sources,
             cta=cta, redirect_from=redirects, corrections=corrections, draft=draft, pin=pin,
             readtime=readtime, body_line=self.doc.body_line,
         ), []
@@ -241,6 +245,21 @@ class _ArticleChecker:
             self.error(("image",), f"image file not found: {resolved}", "check the file name; the path is relative to the article")
             return None, alt
         return resolved, alt
+
+    def image_texts(self, image: str | None) -> tuple[str | None, str | None]:
+        """The hero's caption and credit: text of bounded length, and only beside an image they describe."""
+        texts: list[str | None] = []
+        for key, limit in MAX_IMAGE_TEXT.items():
+            value = self.text(key)
+            if value is not None and len(value) > limit:
+                self.error((key,), f"is {len(value)} characters long, the limit is {limit}",
+                           "it is printed under the hero image: keep it short")
+                value = None
+            if value is not None and "image" not in self.doc.data:
+                self.error((key,), "is set but there is no image", f"add image: images/<file> or remove {key}")
+                value = None
+            texts.append(value if image else None)
+        return texts[0], texts[1]
 
     def further_reading(self) -> tuple[Source, ...]:
         value = self.doc.data.get("further_reading")
