@@ -39,6 +39,7 @@ from .reporting import fail_on, log_errors, warn_on
 
 log = get_plugin_logger(__name__)
 
+HIDE = ("navigation", "toc")  # Material's `hide` front matter, for every page
 IN_NAV_KINDS = frozenset({"home", "publication", "section", "tags", "authors", "archive", "reading-lists"})
 
 
@@ -228,6 +229,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         elif listing is not None:
             page.meta.setdefault("title", escape(listing.title))
             page.meta.setdefault("description", escape(listing.description))
+        # A publication, not documentation: navigation lives in the header (and the phone's drawer), no page
+        # gets the documentation sidebar or the table-of-contents rail; a page's own `hide:` still wins.
+        page.meta.setdefault("hide", list(HIDE))
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -257,6 +261,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return material_markup.repair(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's pages rendered without a page (404.html) get the same repairs."""
+        return material_markup.repair(output_content) if template_name.endswith(".html") else output_content
 
 
 _MEMO: ArticleMemo | None = None  # lives across the live preview's rebuilds, which create new plugin instances
