@@ -134,10 +134,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return config
 
     def _nav(self) -> list[Any]:
-        """Publications and sections, never articles: a nav of every article costs quadratic time."""
+        """Publications and sections, never articles: a nav of every article costs quadratic time.
+
+        Titles are escaped here: Material prints nav titles as HTML, and these come from mkdocs.yml as text.
+        """
         nav: list[Any] = [{"Home": "index.md"}]
         for pub in self.publications.values():
-            nav.append({pub.title: [f"{pub.id}/index.md"] + [{s: f"{section_url(pub.id, s)}index.md"} for s in pub.sections]})
+            nav.append({escape(pub.title): [f"{pub.id}/index.md"]
+                        + [{escape(s): f"{section_url(pub.id, s)}index.md"} for s in pub.sections]})
         return nav + [{"Reading lists": "reading-lists/index.md"}, {"Authors": "authors/index.md"}, {"Tags": "tags/index.md"},
                       {"Archive": "archive/index.md"}]
 
