@@ -4,8 +4,8 @@ Reading the CSS says nothing about whether a rule wins over Material's; these
 tests load each page in Chromium and measure the result: the document never
 wider than the viewport, images at their files' aspect ratio, inline lists in
 rows, a reading measure of at most 80 characters per line at desktop width, no
-documentation sidebar, and a page load without a failed request or a console
-error. Each page is loaded once per width and scheme; every test reads that
+documentation sidebar, the publication's name whole in the header, and a page load
+without a failed request or a console error. Each page is loaded once per width and scheme; every test reads that
 one measurement, so a failure names the page, the width and the scheme.
 
 A full-page screenshot of every load goes to tests/artifacts/browser/
@@ -72,9 +72,15 @@ MEASURE = """({inlineLists}) => {
   const sidebars = [...document.querySelectorAll(".md-sidebar--primary, .md-sidebar--secondary")].filter(shown)
     .map(el => ({cls: el.className, rect: el.getBoundingClientRect().toJSON()}))
     .filter(({rect}) => rect.right > 0 && rect.left < window.innerWidth);
+  const mark = document.querySelector(".press-wordmark");
+  const wordmark = mark && {
+    text: mark.textContent.trim(), truncated: mark.scrollWidth > mark.clientWidth,
+    overlaps: [...document.querySelectorAll(".md-header__option, .press-search-form")]
+      .filter(el => mark.getBoundingClientRect().right > el.getBoundingClientRect().left + 1).map(el => el.className),
+  };
   return {
     docWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
-    images, lists, paragraphs, sidebars,
+    images, lists, paragraphs, sidebars, wordmark,
   };
 }"""
 
@@ -160,3 +166,10 @@ def test_the_page_loads_without_a_failed_request_or_a_console_error(browser, bas
     m = measure(browser, base_url, measured, url, width, scheme)
     assert m["errors"] == []
     assert [u for u in m["requests"] if u.endswith("sitemap.xml")] == []
+
+
+@pytest.mark.parametrize("url,width,scheme", CASES)
+def test_the_publication_name_fits_in_the_header(browser, base_url, measured, url, width, scheme) -> None:
+    m = measure(browser, base_url, measured, url, width, scheme)
+    assert m["wordmark"] is not None
+    assert (m["wordmark"]["truncated"], m["wordmark"]["overlaps"]) == (False, [])

@@ -84,7 +84,7 @@ def test_article_page_header(built) -> None:
     assert '<a href="../../../../authors/jt-mercer/" rel="author" data-pagefind-filter="author">J.T. Mercer</a> and' in html
     assert '<time datetime="2025-11-03T00:00:00-05:00" data-pagefind-meta="date">November 3, 2025</time>' in html
     assert '<a href="../../../courts/" data-pagefind-filter="section">Courts</a>' in html
-    assert "<title>Court three - Fixture</title>" in html
+    assert "<title>Court three | Vera2</title>" in html
 
 
 def test_nav_lists_publications_and_sections_never_articles(built) -> None:

@@ -84,3 +84,30 @@ def test_the_nu_html_checker_finds_no_errors_and_no_warnings(site: Path) -> None
     problems = [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine')}: {m.get('subType', m['type'])}: {m['message']}"
                 for m in messages]
     assert problems == []
+
+
+def _doc(site: Path, url: str):
+    return lxml_html.fromstring((site / url / "index.html").read_bytes())
+
+
+def test_each_publication_has_its_title_colour_and_wordmark(site: Path) -> None:
+    titles = {url: _doc(site, url).findtext(".//title") for url in ["", "vera2/", "dispatch/", "vera2/courts/"]}
+    assert titles == {"": "North River Publications", "vera2/": "Vera2 | North River Publications",
+                      "dispatch/": "NRP Dispatch | North River Publications", "vera2/courts/": "Courts | Vera2"}
+    article = _doc(site, "vera2/2025/09/eu-migration-pact-countdown")
+    assert article.findtext(".//title") == "Europe's Migration Pact Enters Its Final Year Before Launch | Vera2"
+    for url, name, colour in [("vera2/", "Vera2", "#1f3a7a"), ("dispatch/", "NRP Dispatch", "#7a2e1f"),
+                              ("", "North River Publications", "#263238")]:
+        page = _doc(site, url)
+        assert page.xpath("string(//a[@class='press-wordmark'])") == name
+        assert f"--press-brand: {colour};" in page.xpath("string(//head/style)")
+
+
+def test_no_empty_banner_and_our_own_footer_on_every_page(site: Path) -> None:
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert 'class="md-banner' not in text, page
+        assert "Made with" not in text, page
+    footer = _doc(site, "").xpath("//footer[contains(@class, 'press-footer')]")[0]
+    assert footer.xpath(".//nav//a/text()") == ["North River Publications", "NRP Dispatch", "Vera2", "Archive", "Sources"]
+

@@ -32,7 +32,7 @@ from ..core.checked import ArticleMemo
 from ..core.digest import code_digest
 from ..core.site import Options, RawFile, Site, article_publication, load_site
 from ..core.validate import SiteRules
-from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
+from ..core.views import ViewContext, article_view, index_view, listing_view, page_title, reading_list_view, site_view
 from ..mdx.citations import CitationsExtension
 from . import material_markup
 from .reporting import fail_on, log_errors, warn_on
@@ -250,16 +250,26 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         assert self.site is not None
         press = context.setdefault("press", {})
         press["problems"] = self.problems
+        press["site"] = site_view(config.site_name, self.publications)
         article = self.site.catalog.by_src.get(page.file.src_uri)
         listing = self.pages_by_src.get(page.file.src_uri)
+        pubs = self.publications
+        heading, publication = str(page.title or ""), None
         if article is not None:
             press["article"] = article_view(article, self.view_context)
+            heading, publication = article.title, pubs[article.publication].title
         elif isinstance(listing, ListingPage):
             press["listing"] = listing_view(listing, self.view_context)
+            heading = None if listing.kind == "home" else listing.title
+            if listing.kind != "publication" and listing.publication in pubs:
+                publication = pubs[listing.publication].title
         elif isinstance(listing, IndexPage):
             press["index"] = index_view(listing)
+            heading = listing.title
         elif page.file.src_uri in self.lists_by_src:
             press["reading_list"] = reading_list_view(self.lists_by_src[page.file.src_uri], self.view_context)
+            heading = self.lists_by_src[page.file.src_uri].title
+        press["title"] = page_title(config.site_name, heading, publication)
         return context
 
 

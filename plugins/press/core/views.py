@@ -145,3 +145,20 @@ def _author_view(author: Author, bio_html: str) -> dict[str, Any]:
 
 def _count(n: int) -> str:
     return f"{n} article" + ("" if n == 1 else "s")
+
+
+def page_title(site_name: str, heading: str | None = None, publication: str | None = None) -> str:
+    """The ``<title>``: the page's own heading first, then where it belongs.
+
+    "Article title | Vera2", "Courts | Vera2", "Vera2 | North River Publications", and the site's name
+    alone on the home page (Material's template would print "North River Publications - North River Publications").
+    """
+    if not heading or heading == site_name:
+        return site_name
+    return f"{heading} | {publication if publication and publication != heading else site_name}"
+
+
+def site_view(site_name: str, publications: Mapping[str, Publication]) -> dict[str, Any]:
+    """What every page's header and footer show of the whole site."""
+    return {"name": site_name,
+            "publications": [{"id": p.id, "title": p.title, "url": f"{p.id}/"} for p in publications.values()]}
