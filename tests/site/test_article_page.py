@@ -75,12 +75,14 @@ def test_further_reading_lists_sources_with_stable_anchors(site) -> None:
     items = page.xpath('//section[@class="press-further-reading"]/ol/li')
     assert [li.get("id") for li in items] == ["source-reuters", "source-ap-news", "source-odd"]
     first = items[0]
-    assert first.xpath(".//a[@class='press-source__publisher']/@href") == ["../../../../sources/reuters/"]
-    assert first.xpath("string(.//a[@class='press-source__publisher'])") == "Reuters"
+    # One link to the source; publisher, site and date as text; the source library as a second, smaller link.
     link = first.xpath(".//a[@class='press-external']")[0]
     assert (link.get("href"), link.get("rel")) == ("https://www.reuters.com/world/cable", "noopener")
     assert link.text_content() == "Diplomats told to lobby on migration (external site)"
-    assert first.xpath(".//time/@datetime") == ["2025-11-27"] and "(November 27, 2025)" in first.text_content()
+    assert first.xpath("string(.//span[@class='press-source__publisher'])") == "Reuters"
+    assert first.xpath("string(.//span[@class='press-source__domain'])") == "reuters.com"
+    assert first.xpath(".//time/@datetime") == ["2025-11-27"] and "November 27, 2025" in first.text_content()
+    assert first.xpath(".//a[@class='press-source__library']/@href") == ["../../../../sources/reuters/"]
     assert items[2].xpath(".//a[@class='press-external']/@href") == ["https://odd.example/x?a=1&b=2"]
 
 
@@ -142,7 +144,7 @@ def test_connect_blocks_follow_the_publication_settings(site) -> None:
     blocks = lambda url: doc(site, url).xpath('//div[@class="press-connect__block"]/h3/text()')  # noqa: E731
     assert blocks("vera2/2025/11/cable") == ["About the Author"]
     assert blocks("dispatch/2025/11/note") == ["About the Author", "Vera2"]
-    assert blocks("authors/jt-mercer") == ["About the Author", "Vera2"]
+    assert blocks("authors/jt-mercer") == ["Vera2"]  # not a promo of the page the reader is on
     assert doc(site, "dispatch/2025/11/note").xpath('//div[@class="press-connect__block"]/a/@href') == [
         "../../../../authors/jt-mercer/", "../../../../vera2/"]
 

@@ -111,3 +111,22 @@ def test_no_empty_banner_and_our_own_footer_on_every_page(site: Path) -> None:
     footer = _doc(site, "").xpath("//footer[contains(@class, 'press-footer')]")[0]
     assert footer.xpath(".//nav//a/text()") == ["North River Publications", "NRP Dispatch", "Vera2", "Archive", "Sources"]
 
+
+def test_listing_cards_say_only_what_the_page_does_not(site: Path) -> None:
+    courts = _doc(site, "vera2/courts")
+    assert courts.xpath("//div[@class='press-cards']//p[@class='press-kicker']") == []
+    assert courts.xpath("string(//header[@class='press-listing__header']/p[@class='press-dek'])").startswith("Rulings, arguments")
+    vera2 = _doc(site, "vera2")
+    assert all("Vera2" not in k.text_content() for k in vera2.xpath("//div[@class='press-cards']//p[@class='press-kicker']"))
+    dispatch = _doc(site, "dispatch")
+    assert dispatch.xpath("//div[@class='press-cards']//span[@class='press-byline__authors']") == []
+    assert len(dispatch.xpath("//article[contains(@class, 'press-card--lead')]")) == 1
+    for url in ["", "vera2", "vera2/courts", "tags/immigration", "authors/dana-okafor", "archive/2025"]:
+        assert _doc(site, url).xpath("//nav[@class='press-way-on']//a"), url
+
+
+def test_connect_blocks_follow_the_authors_and_skip_the_publication_on_screen(site: Path) -> None:
+    headings = lambda url: _doc(site, url).xpath("//div[@class='press-connect__block']/h3/text()")  # noqa: E731
+    assert "About the Author" not in headings("vera2/2025/11/tariff-powers-at-the-supreme-court")  # Dana Okafor's
+    assert "About the Author" in headings("vera2/2025/09/eu-migration-pact-countdown")  # J.T. Mercer co-wrote it
+    assert "NRP Dispatch" not in headings("dispatch/2025/08/when-the-news-outruns-the-novel")

@@ -50,6 +50,8 @@ class PublicationConfig(base.Config):
     section_required = c.Type(bool, default=False)
     cta = c.Optional(c.Type(str))
     connect_off = c.ListOfItems(c.Type(str), default=[])
+    card_byline = c.Type(bool, default=True)
+    section_descriptions = c.DictOfItems(c.Type(str), default={})  # section -> one line under its listing's heading
 
 
 class CtaConfig(base.Config):
@@ -115,7 +117,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             raise PluginError("press/articles: per_page and home_count must be at least 1")
         self.publications = {
             pub_id: Publication(pub_id, pub.title, pub.description, tuple(pub.sections), pub.section_required,
-                                pub.cta, tuple(pub.connect_off))
+                                pub.cta, tuple(pub.connect_off), pub.card_byline,
+                                tuple(pub.section_descriptions.items()))
             for pub_id, pub in self.config.publications.items()
         }
         self.ctas = {

@@ -17,6 +17,8 @@ class Publication:
     section_required: bool = False
     cta: str | None = None  # the default call to action of its articles
     connect_off: tuple[str, ...] = ()  # connect blocks this publication does not show
+    card_byline: bool = True  # False: its listing cards leave out "By ..." (a one-author blog says it on every card)
+    section_descriptions: tuple[tuple[str, str], ...] = ()  # (section, what its listing says it covers)
 
 
 @dataclass(frozen=True)

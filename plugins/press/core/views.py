@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from .citations import source_anchor
 from .ctas import connect_for, cta_for
@@ -64,18 +65,35 @@ def article_view(article: Article, ctx: ViewContext) -> dict[str, Any]:
     return article_card(article, ctx) | {
         "sources": [{
             "id": s.id, "anchor": source_anchor(s.id), "publisher": s.publisher, "title": s.title, "url": s.url,
-            "date": date_view(s.date) if s.date else None,
+            "domain": _domain(s.url), "date": date_view(s.date) if s.date else None,
         } for s in article.further_reading],
         "corrections": [{"date": date_view(c.date), "text": c.text} for c in sorted(article.corrections, key=lambda c: c.date, reverse=True)],
         "author_box": [_author_view(ctx.authors[a], ctx.author_bios.get(a, "")) for a in article.authors],
         "cta": _cta_view(cta, ctx.site_url + article.url) if cta else None,
-        "connect": connect_view(pub, ctx),
+        "connect": connect_view(pub, ctx, authors=article.authors, here=article.url),
     }
 
 
-def connect_view(publication: Publication | None, ctx: ViewContext) -> list[dict[str, str]]:
+def connect_view(publication: Publication | None, ctx: ViewContext, *, authors: tuple[str, ...] = (),
+                 here: str = "") -> list[dict[str, str]]:
+    """The promos a page shows: never the publication or the page the reader is on, and a block about
+    an author only beside that author's own work (a Dana Okafor story does not promote J.T. Mercer)."""
     blocks = connect_for(publication, ctx.connect) if publication else list(ctx.connect.values())
-    return [{"id": b.id, "heading": b.heading, "text": b.text, "url": b.url, "label": b.label} for b in blocks]
+    own = {author_url(a) for a in authors}
+    shown = [b for b in blocks
+             if b.url.lstrip("/") != here and not (publication and b.url.lstrip("/") == f"{publication.id}/")
+             and (not _is_author_url(b.url, ctx) or b.url.lstrip("/") in own)]
+    return [{"id": b.id, "heading": b.heading, "text": b.text, "url": b.url, "label": b.label} for b in shown]
+
+
+def _domain(url: str) -> str:
+    """The site a source lives on, as readers know it: ``reuters.com`` for https://www.reuters.com/world/."""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def _is_author_url(url: str, ctx: ViewContext) -> bool:
+    return url.lstrip("/") in {author_url(a) for a in ctx.authors}
 
 
 def _cta_view(cta: Cta, source_url: str) -> dict[str, Any]:
@@ -91,9 +109,10 @@ def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
     number, urls = page.number, page.page_urls
     return {
         "kind": page.kind,
+        "publication": page.publication,
         "title": page.title,
         "description": page.description,
-        "cards": [article_card(a, ctx) for a in page.articles],
+        "cards": [article_card(a, ctx) | _card_context(page, a, ctx) for a in page.articles],
         "pagination": {
             "number": number,
             "total": len(urls),
@@ -102,9 +121,18 @@ def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
             "pages": [{"number": n, "url": u, "current": n == number} for n, u in enumerate(urls, start=1)],
         } if len(urls) > 1 else None,
         "author": _author_view(ctx.authors[page.key], "") if page.kind == "author" else None,
-        "connect": connect_view(None, ctx) if page.kind == "author" and page.number == 1 else [],
+        "connect": connect_view(None, ctx, authors=(page.key,), here=page.url) if page.kind == "author" and page.number == 1 else [],
         "sections": [{"name": s, "url": section_url(page.key, s)} for s in ctx.publications[page.key].sections]
         if page.kind == "publication" else [],
+    }
+
+
+def _card_context(page: ListingPage, article: Article, ctx: ViewContext) -> dict[str, Any]:
+    """What a card says on this listing: no kicker repeating the page's own publication or section,
+    and the authors only where they tell something: the publication's cards carry a byline, the page is not theirs."""
+    return {
+        "kicker": {"publication": page.kind not in ("publication", "section"), "section": page.kind != "section"},
+        "byline": ctx.publications[article.publication].card_byline and page.kind != "author",
     }
 
 
