@@ -4,9 +4,10 @@ Reading the CSS says nothing about whether a rule wins over Material's; these
 tests load each page in Chromium and measure the result: the document never
 wider than the viewport, images at their files' aspect ratio, inline lists in
 rows, a reading measure of at most 80 characters per line at desktop width, no
-documentation sidebar, the publication's name whole in the header, and a page load
-without a failed request or a console error. Each page is loaded once per width and scheme; every test reads that
-one measurement, so a failure names the page, the width and the scheme.
+documentation sidebar, cards flush with the page heading, the publication's name
+whole in the header, and a page load without a failed request or a console error.
+Each page is loaded once per width and scheme; every test reads that one
+measurement, so a failure names the page, the width and the scheme.
 
 A full-page screenshot of every load goes to tests/artifacts/browser/
 (git-ignored), for a person to look at: passing geometry is not a design review.
@@ -72,6 +73,10 @@ MEASURE = """({inlineLists}) => {
   const sidebars = [...document.querySelectorAll(".md-sidebar--primary, .md-sidebar--secondary")].filter(shown)
     .map(el => ({cls: el.className, rect: el.getBoundingClientRect().toJSON()}))
     .filter(({rect}) => rect.right > 0 && rect.left < window.innerWidth);
+  const heading = document.querySelector(".md-content h1");
+  const left = heading ? heading.getBoundingClientRect().left : 0;
+  const indented = heading ? [...document.querySelectorAll(".press-card")].filter(shown)
+    .map(card => Math.round(card.getBoundingClientRect().left - left)).filter(dx => Math.abs(dx) > 1) : [];
   const mark = document.querySelector(".press-wordmark");
   const wordmark = mark && {
     text: mark.textContent.trim(), truncated: mark.scrollWidth > mark.clientWidth,
@@ -80,7 +85,7 @@ MEASURE = """({inlineLists}) => {
   };
   return {
     docWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
-    images, lists, paragraphs, sidebars, wordmark,
+    images, lists, paragraphs, sidebars, wordmark, indented,
   };
 }"""
 
@@ -173,3 +178,10 @@ def test_the_publication_name_fits_in_the_header(browser, base_url, measured, ur
     m = measure(browser, base_url, measured, url, width, scheme)
     assert m["wordmark"] is not None
     assert (m["wordmark"]["truncated"], m["wordmark"]["overlaps"]) == (False, [])
+
+
+@pytest.mark.parametrize("url,width,scheme", CASES)
+def test_cards_line_up_with_the_page_heading(browser, base_url, measured, url, width, scheme) -> None:
+    """Material indents list items; cards in a reading list or search results must not inherit that."""
+    m = measure(browser, base_url, measured, url, width, scheme)
+    assert m["indented"] == []
