@@ -31,6 +31,7 @@ PAGES = {
     # Hero with caption and credit, a correction, part of an ordered series, two authors.
     "article-hero": "vera2/2025/09/eu-migration-pact-countdown/",
     "article-dispatch": "dispatch/2025/08/when-the-news-outruns-the-novel/",
+    "article-figure": "vera2/2025/07/universal-injunctions-after-casa/",  # a captioned figure in the body
     "author": "authors/dana-okafor/",
     "reading-list": "reading-lists/migration-abroad/",
     "sources": "sources/",

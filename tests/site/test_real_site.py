@@ -130,3 +130,11 @@ def test_connect_blocks_follow_the_authors_and_skip_the_publication_on_screen(si
     assert "About the Author" not in headings("vera2/2025/11/tariff-powers-at-the-supreme-court")  # Dana Okafor's
     assert "About the Author" in headings("vera2/2025/09/eu-migration-pact-countdown")  # J.T. Mercer co-wrote it
     assert "NRP Dispatch" not in headings("dispatch/2025/08/when-the-news-outruns-the-novel")
+
+
+def test_a_figure_in_the_body_carries_its_caption(site: Path) -> None:
+    [figure] = _doc(site, "vera2/2025/07/universal-injunctions-after-casa").xpath(
+        "//div[@class='press-article__body']//figure")
+    assert figure.xpath(".//img/@alt")[0].startswith("Three boxes")
+    assert figure.xpath("string(.//figcaption)").strip() == (
+        "Three routes to broad relief remain after the ruling, each with its own limits.")
