@@ -108,8 +108,11 @@ def test_no_empty_banner_and_our_own_footer_on_every_page(site: Path) -> None:
         text = page.read_text(encoding="utf-8")
         assert 'class="md-banner' not in text, page
         assert "Made with" not in text, page
-    footer = _doc(site, "").xpath("//footer[contains(@class, 'press-footer')]")[0]
-    assert footer.xpath(".//nav//a/text()") == ["North River Publications", "NRP Dispatch", "Vera2", "Archive", "Sources"]
+    for doc in (_doc(site, ""), lxml_html.fromstring((site / "404.html").read_bytes())):
+        [footer] = doc.xpath("//footer[contains(@class, 'press-footer')]")
+        assert footer.xpath(".//nav//a/text()") == ["North River Publications", "NRP Dispatch", "Vera2", "Archive", "Sources"]
+    assert lxml_html.fromstring((site / "404.html").read_bytes()).findtext(".//title") == (
+        "Page not found | North River Publications")
 
 
 def test_listing_cards_say_only_what_the_page_does_not(site: Path) -> None:

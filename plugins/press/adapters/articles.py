@@ -276,6 +276,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         return context
 
 
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        """The 404 page, rendered without a page, gets the site's footer and a title of its own."""
+        if template_name == "404.html":
+            press = context.setdefault("press", {})
+            press["site"] = site_view(config.site_name, self.publications)
+            press["title"] = page_title(config.site_name, "Page not found")
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return material_markup.repair(output)
 
