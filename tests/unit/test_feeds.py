@@ -49,3 +49,12 @@ def test_content_ends_with_sources_and_the_call_to_action_as_a_link() -> None:
         "<a href=\"https://r.example/?a=1&amp;b=2\">T</a> (November 2, 2025)</li></ol>\n"
         "<p><strong>Free &lt;chapter&gt;</strong>: <a href=\"https://news.example/vera2/2025/11/x/#press-cta-free\">"
         "sign up on the article's page</a></p>")
+
+
+def test_content_starts_with_the_hero_its_caption_and_its_credit() -> None:
+    a = article("x", 1, image="vera2/posts/img/h.jpg", image_alt='A "river"', image_caption="Dawn <b>on</b> the river.",
+                image_credit="Photo: A. Lima")
+    html = item_content(a, "<p>Body</p>", SITE.url, None)
+    assert html == (
+        '<figure><img src="https://news.example/vera2/posts/img/h.jpg" alt="A &#34;river&#34;">'
+        "<figcaption>Dawn &lt;b&gt;on&lt;/b&gt; the river. Photo: A. Lima</figcaption></figure>\n<p>Body</p>")

@@ -123,9 +123,14 @@ def absolute_html(html: str, base_url: str) -> str:
 
 
 def item_content(article: Article, body_html: str, site_url: str, cta: Cta | None) -> str:
-    """Full content for feed readers: the body (absolute links), then sources, then the call to action as a link."""
+    """Full content for feed readers: the hero with its caption and credit, the body (absolute links),
+    then sources, then the call to action as a link."""
     url = site_url + article.url
     parts = [absolute_html(body_html, url)]
+    if article.image:
+        caption = " ".join(escape(t) for t in (article.image_caption, article.image_credit) if t)
+        parts.insert(0, f'<figure><img src="{escape(site_url + article.image)}" alt="{escape(article.image_alt or "")}">'
+                        + (f"<figcaption>{caption}</figcaption>" if caption else "") + "</figure>")
     if article.further_reading:
         items = "".join(
             f'<li id="source-{escape(s.id)}">{escape(s.publisher)}: <a href="{escape(s.url)}">{escape(s.title)}</a>'
