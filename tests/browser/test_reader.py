@@ -131,3 +131,18 @@ def test_without_javascript_search_leads_to_a_usable_page(browser, base_url: str
     assert page.get_by_role("link", name="the archive").count() == 1 or "archive" in page.content()
     assert page.locator(".press-card__title a, nav a").count() > 0
     context.close()
+
+
+def test_the_phone_drawer_and_the_palette_toggle_work_without_materials_script(page, base_url: str) -> None:
+    """Material's bundle is left out (main.html): the drawer is CSS, the toggle is press-palette.js."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + "vera2/")
+    page.click("label.md-header__button[for=__drawer]")
+    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")  # slid in
+    assert page.locator(".md-sidebar--primary").get_by_role("link", name="Courts").is_visible()
+    page.goto(base_url + "vera2/")
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    switched = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.reload()
+    assert (scheme, switched, page.evaluate("document.body.getAttribute('data-md-color-scheme')")) == ("default", "slate", "slate")
