@@ -117,3 +117,15 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "<h1 data-pagefind-meta=\"title\">Q&amp;A: &lt;script&gt;alert(1)&lt;/script&gt; &#34;quoted&#34; it&#39;s</h1>" in html
     assert '<meta name="description" content="&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; &#34;q&#34;">' in html
     assert "<title>Q&amp;A: &lt;script&gt;" in html
+
+
+def test_a_blog_author_must_be_a_known_author(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs.exceptions import Abort, PluginError
+
+    config = base_config()
+    config["plugins"][0]["press/articles"]["publications"]["dispatch"]["author"] = "jt-mercr"
+    fixture = make_fixture(tmp_path, {"dispatch/posts/2025/a.md": article("A", section=None)}, config)
+    with pytest.raises((Abort, PluginError)):
+        fixture.build()
+    assert ("press/articles: publications.dispatch.author: unknown author 'jt-mercr' (known: dana-okafor, jt-mercer; "
+            "authors are defined in authors.yml)") in caplog.text

@@ -141,3 +141,12 @@ def test_a_figure_in_the_body_carries_its_caption(site: Path) -> None:
     assert figure.xpath(".//img/@alt")[0].startswith("Three boxes")
     assert figure.xpath("string(.//figcaption)").strip() == (
         "Three routes to broad relief remain after the ruling, each with its own limits.")
+
+
+def test_the_author_blog_opens_with_its_author_and_closes_with_the_signup(site: Path) -> None:
+    dispatch = _doc(site, "dispatch")
+    [strip] = dispatch.xpath("//section[@class='press-author-strip']")
+    assert strip.xpath("string(.//p[@class='press-author-strip__name'])") == "J.T. Mercer"
+    assert strip.xpath(".//p[@class='press-author-strip__signup']/a/@href") == ["#press-cta-free-chapter"]
+    assert dispatch.xpath("//section[@class='press-cta']/h2/@id") == ["press-cta-free-chapter"]
+    assert _doc(site, "vera2").xpath("//section[@class='press-author-strip']") == []

@@ -52,6 +52,7 @@ class PublicationConfig(base.Config):
     connect_off = c.ListOfItems(c.Type(str), default=[])
     card_byline = c.Type(bool, default=True)
     section_descriptions = c.DictOfItems(c.Type(str), default={})  # section -> one line under its listing's heading
+    author = c.Optional(c.Type(str))  # an author id from authors.yml: the publication is that author's blog
 
 
 class CtaConfig(base.Config):
@@ -118,7 +119,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.publications = {
             pub_id: Publication(pub_id, pub.title, pub.description, tuple(pub.sections), pub.section_required,
                                 pub.cta, tuple(pub.connect_off), pub.card_byline,
-                                tuple(pub.section_descriptions.items()))
+                                tuple(pub.section_descriptions.items()), pub.author)
             for pub_id, pub in self.config.publications.items()
         }
         self.ctas = {
@@ -163,6 +164,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             self.problems = log_errors(site.errors, config, log)
         else:
             fail_on(site.errors, config, log)
+        for pub in pubs.values():
+            if pub.author and pub.author not in site.authors:
+                raise PluginError(f"press/articles: publications.{pub.id}.author: unknown author {pub.author!r} "
+                                  f"(known: {', '.join(sorted(site.authors))}; authors are defined in {self.config.authors_file})")
         self.site = site
         self.view_context = ViewContext(pubs, site.authors, options.now, config.site_url or "", self.ctas, self.connect,
                                         _render_bios(site, config))

@@ -19,6 +19,7 @@ class Publication:
     connect_off: tuple[str, ...] = ()  # connect blocks this publication does not show
     card_byline: bool = True  # False: its listing cards leave out "By ..." (a one-author blog says it on every card)
     section_descriptions: tuple[tuple[str, str], ...] = ()  # (section, what its listing says it covers)
+    author: str | None = None  # an author's own blog: its front page opens with that author's strip and signup
 
 
 @dataclass(frozen=True)

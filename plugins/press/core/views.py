@@ -124,7 +124,17 @@ def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
         "connect": connect_view(None, ctx, authors=(page.key,), here=page.url) if page.kind == "author" and page.number == 1 else [],
         "sections": [{"name": s, "url": section_url(page.key, s)} for s in ctx.publications[page.key].sections]
         if page.kind == "publication" else [],
+        "author_strip": _author_strip(ctx.publications[page.key], page, ctx) if page.kind == "publication" and page.number == 1 else None,
     }
+
+
+def _author_strip(publication: Publication, page: ListingPage, ctx: ViewContext) -> dict[str, Any] | None:
+    """An author's blog opens with who writes it and the signup: the reader meets the novelist, then the book."""
+    if not publication.author or publication.author not in ctx.authors:
+        return None
+    cta = ctx.ctas.get(publication.cta or "")
+    return {"author": _author_view(ctx.authors[publication.author], ""),
+            "cta": _cta_view(cta, ctx.site_url + page.url) if cta else None}
 
 
 def _card_context(page: ListingPage, article: Article, ctx: ViewContext) -> dict[str, Any]:
