@@ -186,3 +186,18 @@ def test_a_body_right_after_the_front_matter_is_all_prose(tmp_path: Path) -> Non
     fixture.build()
     assert "<p>Note: the ruling came late.</p>" in fixture.page("vera2/2025/11/label")
     assert "first: part" in fixture.page("vera2/2025/11/rule")
+
+
+def test_only_a_long_read_with_several_sections_gets_a_table_of_contents(tmp_path: Path) -> None:
+    body = "\n\n".join(f"## Part {n} & more\n\nText of part {n}." for n in range(1, 5))
+    fixture = make_fixture(tmp_path, {
+        "vera2/posts/2025/long.md": article("Long", extra="readtime: 8", body=body),
+        "vera2/posts/2025/short.md": article("Short", body=body),
+        "vera2/posts/2025/few.md": article("Few", extra="readtime: 8", body="## One\n\nText.\n\n## Two\n\nText."),
+    })
+    fixture.build()
+    [toc] = doc(fixture, "vera2/2025/11/long").xpath("//nav[@class='press-toc']")
+    assert toc.xpath(".//a/@href") == ["#part-1-more", "#part-2-more", "#part-3-more", "#part-4-more"]
+    assert toc.xpath(".//a/text()")[0] == "Part 1 & more"
+    assert doc(fixture, "vera2/2025/11/short").xpath("//nav[@class='press-toc']") == []
+    assert doc(fixture, "vera2/2025/11/few").xpath("//nav[@class='press-toc']") == []

@@ -19,6 +19,10 @@ from .model import Article, Author, ConnectBlock, Cta, Publication
 from .reading_lists import ReadingList
 
 
+# An article this long gets a table of contents in its column when it has several sections (partials/press/toc.html).
+LONG_READ_MINUTES = 6
+
+
 @dataclass(frozen=True)
 class ViewContext:
     publications: Mapping[str, Publication]
@@ -50,6 +54,7 @@ def article_card(article: Article, ctx: ViewContext) -> dict[str, Any]:
         "date": date_view(article.date),
         "updated": date_view(article.updated) if article.updated and article.updated.date() != article.date.date() else None,
         "readtime": f"{article.readtime} min read",
+        "long_read": article.readtime >= LONG_READ_MINUTES,
         "image": {"src": article.image, "alt": article.image_alt or "", "caption": article.image_caption,
                   "credit": article.image_credit} if article.image else None,
         "pinned": article.pin,
