@@ -32,7 +32,7 @@ def test_five_broken_files_are_reported_together(tmp_path: Path, caplog: pytest.
         "    authors: [jt-mercer]\n    ---",
         "press: content/dispatch/posts/2025/typo.md:6: tilte: unknown key\n"
         "  hint: did you mean 'title'? known keys: authors, canonical_url, categories, corrections, cta, date, description, "
-        "draft, further_reading, id, image, image_alt, pin, readtime, redirect_from, slug, tags, title, updated",
+        "draft, further_reading, id, image, image_alt, image_caption, image_credit, pin, readtime, redirect_from, slug, tags, title, updated",
         "press: content/vera2/posts/2025/no-section.md:6: categories[0]: 'Sports' is not a section of Vera2\n"
         "  hint: known sections of Vera2: Courts, Politics",
         "press: content/vera2/posts/2025/number-title.md:2: title: expected text, got the number 42\n"

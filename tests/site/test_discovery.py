@@ -104,7 +104,7 @@ def test_the_source_library_groups_publishers_and_is_linked_from_sources(site) -
     [source] = reuters.xpath('//ol[@class="press-library__sources"]/li')
     assert source.xpath(".//p/a/text()") == ["Tariffs in court", "After CASA"]
     casa = doc(site, "vera2/2025/07/casa")
-    assert casa.xpath('//a[@class="press-source__publisher"]/@href') == ["../../../../sources/reuters/", "../../../../sources/aclu/"]
+    assert casa.xpath('//a[@class="press-source__library"]/@href') == ["../../../../sources/reuters/", "../../../../sources/aclu/"]
 
 
 def test_old_paths_redirect_without_script(site) -> None:

@@ -45,7 +45,8 @@ def test_hero_inline_and_card_images_are_responsive(tmp_path: Path) -> None:
                 assert file.size[0] == int(width[:-1])
                 assert file.size[1] == round(int(img.get("height")) * file.size[0] / int(img.get("width")))
     card = lxml_html.fromstring((fixture.site / "vera2/index.html").read_bytes()).xpath("//img[@class='press-card__image']")[0]
-    assert (card.get("width"), card.get("height"), card.get("loading")) == ("1600", "900", "lazy")
+    # The lead story's image is the largest on the listing: fetched first, never lazy.
+    assert (card.get("width"), card.get("height"), card.get("loading"), card.get("fetchpriority")) == ("1600", "900", None, "high")
     assert len(re.findall(r"\d+w", card.get("srcset"))) == 4
 
 

@@ -53,7 +53,7 @@ EXPECTED = """\
 content/authors.yml:14: authors.guest.website: unknown key
   hint: known author keys: avatar, bio, description, links, name
 content/dispatch/posts/2025/typo.md:6: tilte: unknown key
-  hint: did you mean 'title'? known keys: authors, canonical_url, categories, corrections, cta, date, description, draft, further_reading, id, image, image_alt, pin, readtime, redirect_from, slug, tags, title, updated
+  hint: did you mean 'title'? known keys: authors, canonical_url, categories, corrections, cta, date, description, draft, further_reading, id, image, image_alt, image_caption, image_credit, pin, readtime, redirect_from, slug, tags, title, updated
 content/reading-lists/picks.md:4: items[0].path: warning: dispatch/posts/2025/draft.md is a draft: left out of the list until it is published
 content/vera2/posts/2025/bad-date.md:4: date: expected a date, got the text '2025-02-30'
   hint: write a date like 2025-11-28, or a time with its zone like 2025-11-28T09:30:00-05:00
@@ -124,7 +124,7 @@ def test_json_lists_every_problem_for_editors_and_ci(broken: Path, capsys: pytes
     assert records[1] == {
         "path": "content/dispatch/posts/2025/typo.md", "line": 6, "column": None, "field": "tilte", "message": "unknown key",
         "hint": "did you mean 'title'? known keys: authors, canonical_url, categories, corrections, cta, date, description, draft, "
-                "further_reading, id, image, image_alt, pin, readtime, redirect_from, slug, tags, title, updated",
+                "further_reading, id, image, image_alt, image_caption, image_credit, pin, readtime, redirect_from, slug, tags, title, updated",
         "severity": "error",
     }
     assert (records[-1]["line"], records[-1]["column"]) == (2, None)  # a duplicate slug: the front matter's first key

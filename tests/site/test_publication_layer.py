@@ -84,7 +84,7 @@ def test_article_page_header(built) -> None:
     assert '<a href="../../../../authors/jt-mercer/" rel="author" data-pagefind-filter="author">J.T. Mercer</a> and' in html
     assert '<time datetime="2025-11-03T00:00:00-05:00" data-pagefind-meta="date">November 3, 2025</time>' in html
     assert '<a href="../../../courts/" data-pagefind-filter="section">Courts</a>' in html
-    assert "<title>Court three - Fixture</title>" in html
+    assert "<title>Court three | Vera2</title>" in html
 
 
 def test_nav_lists_publications_and_sections_never_articles(built) -> None:
@@ -117,3 +117,15 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "<h1 data-pagefind-meta=\"title\">Q&amp;A: &lt;script&gt;alert(1)&lt;/script&gt; &#34;quoted&#34; it&#39;s</h1>" in html
     assert '<meta name="description" content="&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; &#34;q&#34;">' in html
     assert "<title>Q&amp;A: &lt;script&gt;" in html
+
+
+def test_a_blog_author_must_be_a_known_author(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs.exceptions import Abort, PluginError
+
+    config = base_config()
+    config["plugins"][0]["press/articles"]["publications"]["dispatch"]["author"] = "jt-mercr"
+    fixture = make_fixture(tmp_path, {"dispatch/posts/2025/a.md": article("A", section=None)}, config)
+    with pytest.raises((Abort, PluginError)):
+        fixture.build()
+    assert ("press/articles: publications.dispatch.author: unknown author 'jt-mercr' (known: dana-okafor, jt-mercer; "
+            "authors are defined in authors.yml)") in caplog.text

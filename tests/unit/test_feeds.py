@@ -59,7 +59,7 @@ def test_the_item_view_has_hero_corrections_sources_and_the_call_to_action_as_a_
     view = item_view(a, "<p>Body</p>", SITE.url, cta, hero)
     assert view == {
         "url": "https://news.example/vera2/2025/11/x/",
-        "hero": {"src": "https://news.example/vera2/posts/images/x.png", "alt": "A <chart>"},
+        "hero": {"src": "https://news.example/vera2/posts/images/x.png", "alt": "A <chart>", "caption": None, "credit": None},
         "corrections": [{"date": {"iso": "2025-11-04", "display": "November 4, 2025"}, "text": "Second."},
                         {"date": {"iso": "2025-11-03", "display": "November 3, 2025"}, "text": "First."}],
         "body": "<p>Body</p>",

@@ -110,3 +110,10 @@ def test_website_meta_falls_back_to_the_site_description() -> None:
     tags = {key: content for _, key, content in website_meta("Tags", "", "https://news.example/tags/", SITE, CARD)}
     assert tags["og:type"] == "website" and tags["og:description"] == tags["twitter:description"] == "Both publications"
     assert "article:published_time" not in tags
+
+
+def test_the_hero_carries_its_caption_and_credit() -> None:
+    data, _ = ld(cited(image_caption="The cable, as received.", image_credit="Photo: State Department"),
+                 hero_url="https://news.example/vera2/posts/images/c.jpg")
+    assert data["image"][1] == {"@type": "ImageObject", "url": "https://news.example/vera2/posts/images/c.jpg",
+                                "caption": "The cable, as received.", "creditText": "Photo: State Department"}

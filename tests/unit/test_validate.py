@@ -50,6 +50,8 @@ categories: [Courts]
 tags: [courts, Civil Rights, europe]
 image: ../images/cable.jpg
 image_alt: A cable
+image_caption: "  The cable, as the embassy received it. "
+image_credit: "Photo: State Department"
 further_reading:
   - publisher: Reuters
     title: One
@@ -76,6 +78,7 @@ word """ + b"word " * 600
     assert article.date.isoformat() == "2025-11-28T09:30:00+01:00"
     assert article.tags == ("courts", "Civil Rights", "europe")
     assert article.image == "vera2/posts/images/cable.jpg"
+    assert (article.image_caption, article.image_credit) == ("The cable, as the embassy received it.", "Photo: State Department")
     # Default source ids are the publisher's slug, made unique around explicit ids.
     assert [s.id for s in article.further_reading] == ["reuters", "reuters-3", "reuters-2"]
     assert article.further_reading[1].date.isoformat() == "2025-11-27"

@@ -37,7 +37,7 @@ from ..core.incremental.digest import code_digest
 from ..core.site import Options, RawFile, Site, load_site
 from ..core.content.validate import LATEST_YEAR_AHEAD, SiteRules
 from ..core.urls import OutputRefused, Outputs
-from ..core.views import ViewContext, article_view, index_view, listing_view, reading_list_view
+from ..core.views import ViewContext, article_view, index_view, listing_view, page_title, reading_list_view, site_view
 from ..mdx.citations import CitationsExtension
 from ..mdx.safe_links import SafeLinksExtension
 from . import material_markup
@@ -48,6 +48,7 @@ from .summary import BuildReport, NoProgress, Progress
 
 log = get_plugin_logger(__name__)
 
+HIDE = ("navigation", "toc")  # Material's `hide` front matter, for every page
 LIBRARY_PLUGIN = "press/crosslinks"  # makes the source library (/sources/), which articles link to
 IN_NAV_KINDS = frozenset({"home", "publication", "section", "tags", "authors", "archive", "reading-lists"})
 
@@ -59,6 +60,9 @@ class PublicationConfig(base.Config):
     section_required = c.Type(bool, default=False)
     cta = c.Optional(c.Type(str))
     connect_off = c.ListOfItems(c.Type(str), default=[])
+    card_byline = c.Type(bool, default=True)
+    section_descriptions = c.DictOfItems(c.Type(str), default={})  # section -> one line under its listing's heading
+    author = c.Optional(c.Type(str))  # an author id from authors.yml: the publication is that author's blog
 
 
 class CtaConfig(base.Config):
@@ -131,7 +135,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             raise PluginError("press/articles: max_pinned must be 0 or more")
         self.publications = {
             pub_id: Publication(pub_id, pub.title, pub.description, tuple(pub.sections), pub.section_required,
-                                pub.cta, tuple(pub.connect_off))
+                                pub.cta, tuple(pub.connect_off), pub.card_byline,
+                                tuple(pub.section_descriptions.items()), pub.author)
             for pub_id, pub in self.config.publications.items()
         }
         self.ctas = {
@@ -153,11 +158,13 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def _nav(self, library: bool) -> list[Any]:
         """Publications and sections, never articles: a nav of every article costs quadratic time.
 
-        `library`: the site has the source library of press/crosslinks.
+        `library`: the site has the source library of press/crosslinks. Titles are escaped here: Material prints
+        nav titles as HTML, and these come from mkdocs.yml as text.
         """
         nav: list[Any] = [{"Home": "index.md"}]
         for pub in self.publications.values():
-            nav.append({pub.title: [f"{pub.id}/index.md"] + [{s: f"{section_url(pub.id, s)}index.md"} for s in pub.sections]})
+            nav.append({escape(pub.title): [f"{pub.id}/index.md"]
+                        + [{escape(s): f"{section_url(pub.id, s)}index.md"} for s in pub.sections]})
         nav += [{"Reading lists": f"{READING_LISTS_FOLDER}/index.md"}]
         if library:
             nav += [{"Sources": f"{SOURCES_FOLDER}/index.md"}]
@@ -183,6 +190,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             self.problems = log_errors(site.errors, config, log)
         else:
             fail_on(site.errors, config, log)
+        for pub in pubs.values():
+            if pub.author and pub.author not in site.authors:
+                raise PluginError(f"press/articles: publications.{pub.id}.author: unknown author {pub.author!r} "
+                                  f"(known: {', '.join(sorted(site.authors))}; authors are defined in {self.config.authors_file})")
         self.site = site
         self.report.unpublished(site.hidden.values(), options.now, self.timezone)
         self.view_context = ViewContext(pubs, site.authors, options.now, config.site_url or "", self.ctas, self.connect,
@@ -258,6 +269,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         elif listing is not None:
             page.meta.setdefault("title", escape(listing.title))
             page.meta.setdefault("description", escape(listing.description))
+        # A publication, not documentation: navigation lives in the header (and the phone's drawer), no page
+        # gets the documentation sidebar or the table-of-contents rail; a page's own `hide:` still wins.
+        page.meta.setdefault("hide", list(HIDE))
         return markdown
 
     # Last of every on_nav: what MkDocs does next is read and convert every page.
@@ -279,18 +293,28 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         assert self.site is not None
         press = context.setdefault("press", {})
         press["problems"] = self.problems
+        press["site"] = site_view(config.site_name, self.publications)
         article = self.site.catalog.by_src.get(page.file.src_uri)
         listing = self.pages_by_src.get(page.file.src_uri)
+        pubs = self.publications
+        heading, publication = str(page.title or ""), None
         if article is not None:
             press["article"] = article_view(article, self.view_context)
+            heading, publication = article.title, pubs[article.publication].title
             if article.canonical_url:  # first published elsewhere: Material's canonical link points there
                 page.canonical_url = article.canonical_url
         elif isinstance(listing, ListingPage):
             press["listing"] = listing_view(listing, self.view_context)
+            heading = None if listing.kind == "home" else listing.title
+            if listing.kind != "publication" and listing.publication in pubs:
+                publication = pubs[listing.publication].title
         elif isinstance(listing, IndexPage):
             press["index"] = index_view(listing)
+            heading = listing.title
         elif page.file.src_uri in self.lists_by_src:
             press["reading_list"] = reading_list_view(self.lists_by_src[page.file.src_uri], self.view_context)
+            heading = self.lists_by_src[page.file.src_uri].title
+        press["title"] = page_title(config.site_name, heading, publication)
         return context
 
 
@@ -316,6 +340,14 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             raise PluginError(f"press/articles: {len(refused)} output paths refused; nothing was written")
         return env
 
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        """The 404 page, rendered without a page, gets the site's footer and a title of its own."""
+        if template_name == "404.html":
+            press = context.setdefault("press", {})
+            press["site"] = site_view(config.site_name, self.publications)
+            press["title"] = page_title(config.site_name, "Page not found")
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.report.count(pages=1)
         self.report.advance()
@@ -325,6 +357,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     @event_priority(100)
     def _finish_report(self, *, config: MkDocsConfig) -> None:
         self.report.finish()
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's pages rendered without a page (404.html) get the same repairs."""
+        return material_markup.repair(output_content) if template_name.endswith(".html") else output_content
+
 
     # Last of all post-build steps, so the feeds and the search index other plugins write there are in the site.
     @event_priority(-200)

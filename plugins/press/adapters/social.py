@@ -201,10 +201,11 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         site = self._site()
         src = page.file.src_uri
         article = site.catalog.by_src.get(src)
+        press = context.setdefault("press", {})
+        press["brand"] = self._brand(article.publication if article else self._listing_publication(src))
         card = self.cards.get(src) or self.site_card
         if card is None:
             return context
-        press = context.setdefault("press", {})
         if article is not None:
             pub = self.articles.publications[article.publication]
             hero = self.site_info.url + article.image if article.image else None
@@ -253,6 +254,16 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             context.setdefault("press", {})["not_found"] = not_found_view(
                 self._site().catalog, self.articles.publications, self.articles.view_context.now, self.config.not_found_count)
         return context
+
+    def _listing_publication(self, src_uri: str) -> str | None:
+        listing = self.articles.pages_by_src.get(src_uri)
+        return listing.publication if isinstance(listing, ListingPage) else None
+
+    def _brand(self, publication: str | None) -> dict[str, str]:
+        """The header's identity on a page: its publication's name and card colour, else the site's."""
+        pub = self.articles.publications.get(publication or "")
+        return {"id": pub.id if pub else "", "name": pub.title if pub else self.site_info.name,
+                "color": self._color(publication)}
 
     def _color(self, publication: str | None) -> str:
         return self.config.colors.get(publication or "", self.config.color)

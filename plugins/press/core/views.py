@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from .features.dates import date_view
 from .features.ctas import connect_for, cta_for
@@ -17,6 +18,10 @@ from .features.listings import IndexPage, ListingPage
 from .content.model import Article, Author, ConnectBlock, Cta, Publication
 from .features.reading_lists import ReadingList
 from .urls import author_url, publisher_url, section_url, source_anchor, tag_url
+
+
+# An article this long gets a table of contents in its column when it has several sections (partials/press/toc.html).
+LONG_READ_MINUTES = 6
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,9 @@ def article_card(article: Article, ctx: ViewContext) -> dict[str, Any]:
         "date": date_view(article.date),
         "updated": date_view(article.updated) if article.updated and article.updated.date() != article.date.date() else None,
         "readtime": f"{article.readtime} min read",
-        "image": {"src": article.image, "alt": article.image_alt or ""} if article.image else None,
+        "long_read": article.readtime >= LONG_READ_MINUTES,
+        "image": {"src": article.image, "alt": article.image_alt or "", "caption": article.image_caption,
+                  "credit": article.image_credit} if article.image else None,
         "pinned": article.pin,
         "status": status,
         "status_label": {"draft": "Draft: not published", "scheduled": f"Scheduled for {date_view(article.date)['display']}"}.get(status or ""),
@@ -60,19 +67,36 @@ def article_view(article: Article, ctx: ViewContext) -> dict[str, Any]:
     return article_card(article, ctx) | {
         "sources": [{
             "id": s.id, "anchor": source_anchor(s.id), "publisher": s.publisher, "title": s.title, "url": s.url,
-            "date": date_view(s.date) if s.date else None,
+            "domain": _domain(s.url), "date": date_view(s.date) if s.date else None,
             "library_url": publisher_url(s.publisher) if ctx.source_library else None,
         } for s in article.further_reading],
         "corrections": [{"date": date_view(c.date), "text": c.text} for c in sorted(article.corrections, key=lambda c: c.date, reverse=True)],
         "author_box": [_author_view(ctx.authors[a], ctx.author_bios.get(a, "")) for a in article.authors],
         "cta": _cta_view(cta, ctx.site_url + article.url) if cta else None,
-        "connect": connect_view(pub, ctx),
+        "connect": connect_view(pub, ctx, authors=article.authors, here=article.url),
     }
 
 
-def connect_view(publication: Publication | None, ctx: ViewContext) -> list[dict[str, str]]:
+def connect_view(publication: Publication | None, ctx: ViewContext, *, authors: tuple[str, ...] = (),
+                 here: str = "") -> list[dict[str, str]]:
+    """The promos a page shows: never the publication or the page the reader is on, and a block about
+    an author only beside that author's own work (a Dana Okafor story does not promote J.T. Mercer)."""
     blocks = connect_for(publication, ctx.connect) if publication else list(ctx.connect.values())
-    return [{"id": b.id, "heading": b.heading, "text": b.text, "url": b.url, "label": b.label} for b in blocks]
+    own = {author_url(a) for a in authors}
+    shown = [b for b in blocks
+             if b.url.lstrip("/") != here and not (publication and b.url.lstrip("/") == f"{publication.id}/")
+             and (not _is_author_url(b.url, ctx) or b.url.lstrip("/") in own)]
+    return [{"id": b.id, "heading": b.heading, "text": b.text, "url": b.url, "label": b.label} for b in shown]
+
+
+def _domain(url: str) -> str:
+    """The site a source lives on, as readers know it: ``reuters.com`` for https://www.reuters.com/world/."""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def _is_author_url(url: str, ctx: ViewContext) -> bool:
+    return url.lstrip("/") in {author_url(a) for a in ctx.authors}
 
 
 def _cta_view(cta: Cta, source_url: str) -> dict[str, Any]:
@@ -88,9 +112,10 @@ def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
     number, urls = page.number, page.page_urls
     return {
         "kind": page.kind,
+        "publication": page.publication,
         "title": page.title,
         "description": page.description,
-        "cards": [article_card(a, ctx) for a in page.articles],
+        "cards": [article_card(a, ctx) | _card_context(page, a, ctx) for a in page.articles],
         "pagination": {
             "number": number,
             "total": len(urls),
@@ -99,9 +124,28 @@ def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
             "pages": [{"number": n, "url": u, "current": n == number} for n, u in enumerate(urls, start=1)],
         } if len(urls) > 1 else None,
         "author": _author_view(ctx.authors[page.key], "") if page.kind == "author" else None,
-        "connect": connect_view(None, ctx) if page.kind == "author" and page.number == 1 else [],
+        "connect": connect_view(None, ctx, authors=(page.key,), here=page.url) if page.kind == "author" and page.number == 1 else [],
         "sections": [{"name": s, "url": section_url(page.key, s)} for s in ctx.publications[page.key].sections]
         if page.kind == "publication" else [],
+        "author_strip": _author_strip(ctx.publications[page.key], page, ctx) if page.kind == "publication" and page.number == 1 else None,
+    }
+
+
+def _author_strip(publication: Publication, page: ListingPage, ctx: ViewContext) -> dict[str, Any] | None:
+    """An author's blog opens with who writes it and the signup: the reader meets the novelist, then the book."""
+    if not publication.author or publication.author not in ctx.authors:
+        return None
+    cta = ctx.ctas.get(publication.cta or "")
+    return {"author": _author_view(ctx.authors[publication.author], ""),
+            "cta": _cta_view(cta, ctx.site_url + page.url) if cta else None}
+
+
+def _card_context(page: ListingPage, article: Article, ctx: ViewContext) -> dict[str, Any]:
+    """What a card says on this listing: no kicker repeating the page's own publication or section,
+    and the authors only where they tell something: the publication's cards carry a byline, the page is not theirs."""
+    return {
+        "kicker": {"publication": page.kind not in ("publication", "section"), "section": page.kind != "section"},
+        "byline": ctx.publications[article.publication].card_byline and page.kind != "author",
     }
 
 
@@ -142,3 +186,20 @@ def _author_view(author: Author, bio_html: str) -> dict[str, Any]:
 
 def _count(n: int) -> str:
     return f"{n} article" + ("" if n == 1 else "s")
+
+
+def page_title(site_name: str, heading: str | None = None, publication: str | None = None) -> str:
+    """The ``<title>``: the page's own heading first, then where it belongs.
+
+    "Article title | Vera2", "Courts | Vera2", "Vera2 | North River Publications", and the site's name
+    alone on the home page (Material's template would print "North River Publications - North River Publications").
+    """
+    if not heading or heading == site_name:
+        return site_name
+    return f"{heading} | {publication if publication and publication != heading else site_name}"
+
+
+def site_view(site_name: str, publications: Mapping[str, Publication]) -> dict[str, Any]:
+    """What every page's header and footer show of the whole site."""
+    return {"name": site_name,
+            "publications": [{"id": p.id, "title": p.title, "url": f"{p.id}/"} for p in publications.values()]}

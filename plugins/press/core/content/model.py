@@ -17,6 +17,9 @@ class Publication:
     section_required: bool = False
     cta: str | None = None  # the default call to action of its articles
     connect_off: tuple[str, ...] = ()  # connect blocks this publication does not show
+    card_byline: bool = True  # False: its listing cards leave out "By ..." (a one-author blog says it on every card)
+    section_descriptions: tuple[tuple[str, str], ...] = ()  # (section, what its listing says it covers)
+    author: str | None = None  # an author's own blog: its front page opens with that author's strip and signup
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class Article:
     tags: tuple[str, ...] = ()
     image: str | None = None
     image_alt: str | None = None
+    image_caption: str | None = None
+    image_credit: str | None = None
     further_reading: tuple[Source, ...] = ()
     cta: str | bool | None = None  # None: the publication's default; False: none
     redirect_from: tuple[str, ...] = ()

@@ -22,7 +22,7 @@ from ..urls import OutputRefused, article_url, redirect_path
 
 KNOWN_KEYS = (
     "title", "description", "date", "updated", "id", "slug", "authors", "categories", "tags",
-    "image", "image_alt", "further_reading", "cta", "redirect_from", "corrections",
+    "image", "image_alt", "image_caption", "image_credit", "further_reading", "cta", "redirect_from", "corrections",
     "draft", "pin", "readtime", "canonical_url",
 )
 REQUIRED_KEYS = ("title", "description", "date", "authors")
@@ -35,6 +35,8 @@ MAX_TITLE = 200
 MAX_TAG = 60
 MIN_YEAR = 1900  # `date: 0025-11-20` is a typo, and years before 1000 break URLs and RSS dates
 LATEST_YEAR_AHEAD = 2  # scheduling runs at most to the end of the year after next: `updated: 9999-12-31` is a typo
+# A caption is a sentence or two under the hero; a credit is a name and an agency ("Photo: A. Lima / Agência Pará").
+MAX_IMAGE_TEXT = {"image_caption": 300, "image_credit": 120}
 # What `press new` writes: valid, so a draft previews at once, but never publishable.
 PLACEHOLDER_DESCRIPTION = "TO WRITE: one or two sentences for listings, feeds and link previews."
 WORDS_PER_MINUTE = 265  # Material's blog plugin uses the same pace
@@ -94,6 +96,7 @@ class _ArticleChecker:
         section = self.section()
         tags = self.tags()
         image, image_alt = self.image()
+        image_caption, image_credit = self.image_texts(image)
         sources = self.further_reading()
         cta = self.cta()
         redirects = tuple(self.redirects())
@@ -117,7 +120,8 @@ class _ArticleChecker:
         return Article(
             src_path=self.doc.path, publication=self.pub.id, slug=slug, url=url, title=title,
             description=description, date=date, updated=updated, id=article_id, authors=authors,
-            section=section, tags=tags, image=image, image_alt=image_alt, further_reading=sources,
+            section=section, tags=tags, image=image, image_alt=image_alt, image_caption=image_caption,
+            image_credit=image_credit, further_reading=sources,
             cta=cta, redirect_from=redirects, corrections=corrections, canonical_url=canonical_url, draft=draft,
             pin=pin, readtime=readtime, body_line=self.doc.body_line,
             lines=tuple((str(at[0]) if at else "", line) for at, line in self.doc.lines.items() if len(at) <= 1),
@@ -307,6 +311,21 @@ class _ArticleChecker:
             self.error(("image",), f"image file not found: {resolved}", "check the file name; the path is relative to the article")
             return None, alt
         return resolved, alt
+
+    def image_texts(self, image: str | None) -> tuple[str | None, str | None]:
+        """The hero's caption and credit: text of bounded length, and only beside an image they describe."""
+        texts: list[str | None] = []
+        for key, limit in MAX_IMAGE_TEXT.items():
+            value = self.text(key)
+            if value is not None and len(value) > limit:
+                self.error((key,), f"is {len(value)} characters long, the limit is {limit}",
+                           "it is printed under the hero image: keep it short")
+                value = None
+            if value is not None and "image" not in self.doc.data:
+                self.error((key,), "is set but there is no image", f"add image: images/<file> or remove {key}")
+                value = None
+            texts.append(value if image else None)
+        return texts[0], texts[1]
 
     def further_reading(self) -> tuple[Source, ...]:
         value = self.doc.data.get("further_reading")

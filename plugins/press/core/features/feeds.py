@@ -160,7 +160,8 @@ def item_view(article: Article, body_html: str, site_url: str, cta: Cta | None,
     url = site_url + article.url
     return {
         "url": url,
-        "hero": {"src": hero.url, "alt": article.image_alt or ""} if hero else None,
+        "hero": {"src": hero.url, "alt": article.image_alt or "", "caption": article.image_caption,
+                 "credit": article.image_credit} if hero else None,
         "corrections": [{"date": date_view(c.date), "text": c.text}
                         for c in sorted(article.corrections, key=lambda c: (c.date, c.text), reverse=True)],
         "body": absolute_html(body_html, url),

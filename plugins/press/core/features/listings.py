@@ -75,6 +75,9 @@ def check_publications(publications: Mapping[str, Publication]) -> list[str]:
             elif slug in seen:
                 problems.append(f"publication {pub.id!r}: sections {seen[slug]!r} and {section!r} share the URL /{pub.id}/{slug}/")
             seen[slug] = section
+        for section, _ in pub.section_descriptions:
+            if section not in pub.sections:
+                problems.append(f"publication {pub.id!r}: section_descriptions: {section!r} is not one of its sections")
     return problems
 
 
@@ -83,11 +86,12 @@ def plan_listings(catalog: Catalog, publications: Mapping[str, Publication], aut
     """Every listing and index page of the site, in a stable order."""
     pages: list[Page] = [_single("home", "", "Latest", "", "", _pinned_first(catalog.articles)[:home_count])]
     for pub in publications.values():
+        described = dict(pub.section_descriptions)
         pub_articles = _pinned_first(catalog.by_publication.get(pub.id, ()))
         pages += _paginate("publication", pub.id, pub.title, pub.description, f"{pub.id}/", pub_articles, per_page, pub.id)
         for section in pub.sections:
             articles = _pinned_first(catalog.by_section.get((pub.id, section), ()))
-            pages += _paginate("section", f"{pub.id}/{section}", section, f"{section} from {pub.title}",
+            pages += _paginate("section", f"{pub.id}/{section}", section, described.get(section, f"{section} from {pub.title}"),
                                section_url(pub.id, section), articles, per_page, pub.id)
     for slug in sorted(catalog.by_tag):
         name = catalog.tag_names[slug]

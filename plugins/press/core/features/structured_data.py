@@ -114,7 +114,7 @@ def article_json_ld(article: Article, *, schema_type: str, site: SiteInfo, publi
         "headline": article.title,
         "description": article.description,
         "image": [{"@type": "ImageObject", "url": card.url, "width": card.width, "height": card.height}]
-        + ([hero_url] if hero_url else []),
+        + ([_hero(article, hero_url)] if hero_url else []),
         "datePublished": article.date.isoformat(),
         "dateModified": article.last_modified.isoformat(),
         "author": [_person(authors[a], site) if a in authors else {"@type": "Person", "name": a} for a in article.authors],
@@ -172,6 +172,18 @@ def _item_list(items: list[tuple[str, str]]) -> dict[str, Any]:
     return {"@type": "ItemList", "numberOfItems": len(items),
             "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "url": item_url}
                                 for n, (name, item_url) in enumerate(items, start=1)]}
+
+
+def _hero(article: Article, url: str) -> str | dict[str, str]:
+    """The hero image: its URL, or an ImageObject when the article gives a caption or credit to carry."""
+    if not (article.image_caption or article.image_credit):
+        return url
+    hero = {"@type": "ImageObject", "url": url}
+    if article.image_caption:
+        hero["caption"] = article.image_caption
+    if article.image_credit:
+        hero["creditText"] = article.image_credit
+    return hero
 
 
 def breadcrumbs(article: Article, site: SiteInfo, publication: Publication) -> dict[str, Any]:
