@@ -64,14 +64,13 @@ class ImagesPlugin(BasePlugin):
         return rewrite_images(html, page.url, self.images)
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        """Size and srcset for the images our templates draw: the hero and the cards."""
-        press = context.get("press") or {}
+        """``press.images``: size and srcset of the images our templates draw on this page (the hero, the cards),
+        by source path; the templates look each one up, so no other plugin's data is changed."""
+        press = context.setdefault("press", {})
         items = [press.get("article")] + list((press.get("listing") or {}).get("cards", [])) \
             + list((press.get("reading_list") or {}).get("cards", []))
-        for item in items:
-            picture = (item or {}).get("image")
-            if picture and picture["src"] in self.images:
-                image = self.images[picture["src"]]
-                picture |= {"width": image.width, "height": image.height, "sizes": SIZES,
-                            "srcset": image.srcset(lambda path: posixpath.relpath(path, page.url or "."))}
+        relative = lambda path: posixpath.relpath(path, page.url or ".")  # noqa: E731
+        press["images"] = {
+            src: {"width": image.width, "height": image.height, "sizes": SIZES, "srcset": image.srcset(relative)}
+            for item in items if (src := ((item or {}).get("image") or {}).get("src")) and (image := self.images.get(src))}
         return context
