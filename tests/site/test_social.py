@@ -128,12 +128,12 @@ def test_every_card_is_a_1200x630_png_in_the_site(site: Fixture) -> None:
     for url, _ in ARTICLES.values():
         path = card_file(site, head(site, url)[0]["og:image"][0])
         with Image.open(path) as image:
-            assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "RGB")
+            assert (image.format, image.size) == ("PNG", (1200, 630)) and image.mode in ("P", "RGB")  # flat / over a photo
         assert path.stat().st_mode & 0o044 == 0o044, "linked from the cache, it must still be readable by a web server"
     # The publication's colour, and the hero image behind the text when the article has one.
-    plain = Image.open(card_file(site, head(site, "vera2/2025/10/older/")[0]["og:image"][0]))
+    plain = Image.open(card_file(site, head(site, "vera2/2025/10/older/")[0]["og:image"][0])).convert("RGB")
     assert plain.getpixel((4, 4)) == (0x1F, 0x3A, 0x7A)
-    assert Image.open(card_file(site, head(site, "dispatch/2025/11/note/")[0]["og:image"][0])).getpixel((4, 4)) == (0x7A, 0x2E, 0x1F)
+    assert Image.open(card_file(site, head(site, "dispatch/2025/11/note/")[0]["og:image"][0])).convert("RGB").getpixel((4, 4)) == (0x7A, 0x2E, 0x1F)
     photo = Image.open(card_file(site, head(site, "vera2/2025/11/cable/")[0]["og:image"][0]))
     assert photo.getpixel((4, 4)) != plain.getpixel((4, 4))
 

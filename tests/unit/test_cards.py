@@ -38,9 +38,17 @@ def inside_margins(layout: cards.Layout) -> bool:
                for x0, y0, x1, y1 in (line.box for line in layout.lines))
 
 
-def test_a_card_is_a_1200x630_rgb_png() -> None:
-    image = Image.open(io.BytesIO(render_png(SPEC)))
-    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "RGB")
+def test_a_flat_card_is_a_small_palette_png_and_a_photo_card_keeps_every_colour() -> None:
+    flat = render_png(SPEC)
+    image = Image.open(io.BytesIO(flat))
+    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "P")
+    assert len(image.getcolors()) <= 1 + 3 * cards.BLEND_STEPS
+    rgb = io.BytesIO()
+    image.convert("RGB").save(rgb, format="PNG", compress_level=6)
+    assert len(flat) < len(rgb.getvalue()) / 2  # the size a site of 10,000 cards is made of
+    assert image.convert("RGB").getpixel((5, 5)) == cards._rgb(SPEC.color)  # the publication's colour, exactly
+    photo = Image.open(io.BytesIO(render_png(dataclasses.replace(SPEC, background=png_of((200, 120, 40))))))
+    assert photo.mode == "RGB"
 
 
 def test_identical_input_gives_identical_bytes_without_metadata() -> None:
