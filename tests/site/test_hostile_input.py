@@ -5,10 +5,8 @@ must be refused with content errors naming file and line, never a traceback; one
 every HTML page without an injected element, event-handler attribute or ``javascript:`` URL, and without
 ``{{ 7*7 }}`` evaluated; every feed must be well-formed XML and every JSON-LD block must load.
 
-Only what the input side answers for is asserted here. Escaping inside templates (avatar and image paths
-in attributes, section names in the navigation) and the HTML escaping of RSS descriptions belong to the
-template and feed work of issue 14; the fields that only those fix are left out of the payload (see
-`NOT_HERE`).
+The image file name and the section name (mkdocs.yml) are covered by ``test_attribute_escaping``, the RSS
+description by ``test_feeds``; an avatar URL or path is refused like every URL field below (`NOT_HERE`).
 """
 
 from __future__ import annotations
@@ -43,10 +41,11 @@ PAYLOADS = {
 # left out for its errors says so (items[0].path: "... has errors of its own"); escaped control characters are
 # dropped from the values they are reported in, so that article is still listed.
 REFUSED = {
-    "control": {"title", "description", "tags[0]", "image_alt", "further_reading[0].publisher", "further_reading[0].title",
+    "control": {"title", "description", "tags[0]", "image_alt", "image_caption", "image_credit",
+                "further_reading[0].publisher", "further_reading[0].title",
                 "corrections[0].text", "authors.hostile.name", "authors.hostile.description", "authors.hostile.bio",
                 "items[0].note"},
-    "long": {"title", "description", "tags[0]", "items[0].path"},
+    "long": {"title", "description", "tags[0]", "image_caption", "image_credit", "items[0].path"},
 }
 
 
@@ -68,6 +67,8 @@ def hostile_site(root: Path, payload: str):
         f"tags: [{q(payload + ' tag')}]",
         "image: images/photo.png",
         f"image_alt: {q(payload)}",
+        f"image_caption: {q(payload)}",
+        f"image_credit: {q(payload)}",
         "further_reading:",
         f"  - publisher: {q(payload)}",
         f"    title: {q(payload)}",
