@@ -23,7 +23,7 @@ from ..core.features.redirects import redirect_view
 from ..core.incremental.memos import RelatedMemo
 from ..core.features.reading_lists import memberships
 from ..core.site import Site
-from ..core.features.source_library import Publisher, source_library
+from ..core.features.source_library import Publisher
 from ..core.urls import OutputRefused
 from ..core.features.dates import date_view
 from ..core.views import article_card
@@ -58,7 +58,7 @@ class CrosslinksPlugin(BasePlugin[CrosslinksConfig]):
                                     threshold=self.config.threshold, version=code_digest(),
                                     store=self.articles.cache)
         self.memberships = memberships(site.reading_lists)
-        self.library = source_library(site.catalog)
+        self.library = list(site.library)  # computed once, with the content (the redirects are planned against it)
         self.library_pages = {f"{SOURCES_FOLDER}/index.md": None} | {f"{p.url}index.md": p for p in self.library}
         for src, publisher in self.library_pages.items():
             if src not in files.src_uris:

@@ -19,7 +19,7 @@ from .features.listings import Page, check_urls, plan_listings
 from .content.model import Article, Author
 from .content.problems import ContentError
 from .features.redirects import Redirect, plan_redirects
-from .features.source_library import source_library
+from .features.source_library import Publisher, source_library
 from .features.reading_lists import ReadingList, load_reading_lists, reading_lists_index
 from .content.validate import SiteRules
 from .urls import article_publication
@@ -47,6 +47,7 @@ class Site:
     backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article src -> linking article srcs
     links_in: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict, repr=False)  # article src -> find_links of its body
     redirects: tuple[Redirect, ...] = ()  # the redirect_from pages, planned against every page the content makes
+    library: tuple[Publisher, ...] = ()  # the source library's publishers: their pages are planned with the content
 
 
 class Checker(Protocol):
@@ -121,13 +122,14 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     pages = plan_listings(catalog, rules.publications, authors, per_page=options.per_page, home_count=options.home_count)
     pages.append(reading_lists_index(lists))
     errors += check_urls(catalog, pages, authored_urls)
-    redirects, redirect_errors = plan_redirects(catalog.articles, _page_owners(catalog, pages, lists, authored_urls))
+    library = tuple(source_library(catalog))
+    redirects, redirect_errors = plan_redirects(catalog.articles, _page_owners(catalog, pages, lists, library, authored_urls))
     errors += redirect_errors
     return Site(catalog, authors, pages, bodies, hidden, sorted(set(errors)), sorted(set(warnings)), tuple(lists),
-                backlinks(links, catalog.by_src), found_links, tuple(redirects))
+                backlinks(links, catalog.by_src), found_links, tuple(redirects), library)
 
 
-def _page_owners(catalog: Catalog, pages: Iterable[Page], lists: Iterable[ReadingList],
+def _page_owners(catalog: Catalog, pages: Iterable[Page], lists: Iterable[ReadingList], library: Iterable[Publisher],
                  authored: Mapping[str, str]) -> dict[str, str]:
     """URL -> the file that owns it, for every page the content makes: a redirect may take none of them.
 
@@ -136,6 +138,6 @@ def _page_owners(catalog: Catalog, pages: Iterable[Page], lists: Iterable[Readin
     owners = dict(authored)
     owners.update({page.url: page.src_uri for page in pages})
     owners.update({reading_list.url: reading_list.src_path for reading_list in lists})
-    owners.update({publisher.url: f"the source library ({publisher.name})" for publisher in source_library(catalog)})
+    owners.update({publisher.url: f"the source library ({publisher.name})" for publisher in library})
     owners.update({article.url: article.src_path for article in catalog.articles})
     return owners
