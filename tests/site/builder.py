@@ -44,7 +44,7 @@ def base_config() -> dict[str, Any]:
                 "vera2": {"title": "Vera2", "sections": ["Politics", "Courts"], "section_required": True},
             },
         }}, {"press/feeds": {"limit": 20}}, {"press/crosslinks": {"threshold": 1.0}},
-                    "press/images", "press/incremental", "press/search"],
+                    "press/images", "press/incremental", "press/search", "press/styles"],
     }
 
 

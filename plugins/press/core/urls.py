@@ -11,6 +11,7 @@ single place that decides whether a path may be written.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -94,6 +95,16 @@ def source_anchor(source_id: str) -> str:
 def card_path(key: str) -> str:
     """Where a social card goes in the site: named by its key, so a changed card gets a new URL that link previews refetch."""
     return f"{CARDS_FOLDER}{key[:20]}.png"
+
+
+# The page head links the trimmed stylesheet (press/styles) under this name while pages are written; its content
+# hash is known only once every page is, and then replaces the name in each page.
+STYLESHEET_PENDING = "assets/stylesheets/main.press-pending.min.css"
+
+
+def stylesheet_path(css: bytes) -> str:
+    """Where Material's stylesheet, cut to what the site uses, goes: named by its content, so a cached copy is never stale."""
+    return f"assets/stylesheets/main.{hashlib.sha256(css).hexdigest()[:8]}.min.css"
 
 
 def page_file(url: str) -> str:

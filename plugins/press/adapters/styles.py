@@ -1,0 +1,106 @@
+"""``press/styles``: pages link only the part of Material's stylesheet they use (``press.core.features.trimmed_css``).
+
+Material's two stylesheets (``main.*.min.css`` and ``palette.*.min.css``, 149 KB) block rendering and our pages
+use about a sixth of them. This plugin takes them out of the files MkDocs copies, collects what every page uses
+as it is written (``on_post_page``, ``on_post_template``), and after the last page writes one stylesheet with the
+rules that can match, named by its content hash (``urls.stylesheet_path``), through the output registry. The head
+of each page names it ``urls.STYLESHEET_PENDING`` while pages are written (the hash depends on every page), and
+the real name replaces that in each written page before the search index reads them.
+
+A dirty build (``make serve`` runs ``serve --dirty``) renders only some pages, so what the others use is unknown:
+it ships Material's stylesheets whole, as Material links them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..core.features.trimmed_css import Markup, parse, selected_attributes, trim
+from ..core.urls import STYLESHEET_PENDING, OutputRefused, stylesheet_path
+from .articles import articles_plugin
+
+log = get_plugin_logger(__name__)
+# The stylesheets Material's base.html links (block `styles`), with their source maps, which no longer fit.
+MATERIAL = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css(\.map)?")
+
+
+class StylesPlugin(BasePlugin):
+    supports_multiple_instances = False
+    dirty = False  # set by on_startup: a dirty build keeps Material's stylesheets whole
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.articles = articles_plugin(config, "press/styles")
+        self.sources: list[File] = []  # Material's stylesheets, in the order its head links them
+        self.others: list[File] = []  # the site's other stylesheets: what they read of Material's stays
+        self.written: list[Path] = []  # every page whose head names STYLESHEET_PENDING
+        self.markup: Markup | None = None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.dirty:
+            return files
+        material = {f.src_uri: f for f in files if MATERIAL.fullmatch(f.src_uri)}
+        if not material:
+            return files  # another theme, or a Material without these files: nothing to trim
+        wanted = ["main"] + (["palette"] if config.theme.get("palette") else [])
+        self.sources = [f for kind in wanted for uri, f in sorted(material.items()) if uri.startswith(f"assets/stylesheets/{kind}.")
+                        and uri.endswith(".css")]
+        self.others = [f for f in files if f.src_uri.endswith(".css") and f.src_uri not in material]
+        self.rules = parse("".join(f.content_string for f in self.sources))
+        self.markup = Markup(selected_attributes(self.rules))
+        return Files([f for f in files if f.src_uri not in material])
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if self.markup is not None:
+            context.setdefault("press", {})["styles"] = {"href": STYLESHEET_PENDING}
+        return context
+
+    def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        if self.markup is not None and template_name.endswith(".html"):  # 404.html, rendered without a page
+            context.setdefault("press", {})["styles"] = {"href": STYLESHEET_PENDING}
+        return context
+
+    # Last: what is collected must be the page as written, after every plugin's changes.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self._collect(output, Path(page.file.abs_dest_path))
+        return output
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):
+            self._collect(output_content, Path(config.site_dir) / template_name)
+        return output_content
+
+    def _collect(self, html: str, path: Path) -> None:
+        if self.markup is not None:
+            self.markup.add(html)
+            if STYLESHEET_PENDING in html:
+                self.written.append(path)
+
+    # Before press/search (-100) fingerprints and indexes the pages: they must name the final stylesheet by then.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.markup is None:
+            return
+        css = trim(self.rules, self.markup, "".join(f.content_string for f in self.others)).encode("utf-8")
+        path = stylesheet_path(css)
+        try:
+            self.articles.outputs.write(path, css, "press/styles")
+        except OutputRefused as exc:
+            raise PluginError(f"press/styles: {exc}")
+        name, pending = path.rsplit("/", 1)[1].encode(), STYLESHEET_PENDING.rsplit("/", 1)[1].encode()
+        for page in self.written:  # the head comes first: the first occurrence is the link
+            page.write_bytes(page.read_bytes().replace(pending, name, 1))
+        full = sum(len(f.content_bytes) for f in self.sources)
+        log.debug(f"styles: {path}, {len(css)} of Material's {full} bytes, linked from {len(self.written)} pages")

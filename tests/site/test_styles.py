@@ -1,0 +1,82 @@
+"""press/styles: every page links one stylesheet, named by its content, holding the part of Material's the site uses."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import material
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from .builder import article, base_config, make_fixture
+
+STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+MATERIAL = sorted(STYLESHEETS.glob("*.min.css"))  # main, then palette: the order Material links them
+LINK = re.compile(r'<link rel="stylesheet" href="([^"]*)">')
+FURNITURE = """\
+!!! note "Before the ruling"
+    The court had not yet heard the case.[^1]
+
+| Court | Ruling |
+| --- | --- |
+| Ninth Circuit | stayed |
+
+```
+press build -d site
+```
+
+[^1]: Argued on 3 March.
+"""
+
+
+def config() -> dict:
+    return base_config() | {"markdown_extensions": ["admonition", "footnotes", "tables", "pymdownx.superfences"],
+                            "theme": base_config()["theme"] | {"palette": [{"scheme": "default"}, {"scheme": "slate"}]}}
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if not p.is_relative_to(site / "pagefind"))
+
+
+def test_every_page_links_the_one_trimmed_stylesheet_by_its_content_hash(tmp_path: Path) -> None:
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/ruling.md": article("Ruling", body=FURNITURE)}, config())
+    fixture.build()
+    shipped = sorted((fixture.site / "assets/stylesheets").iterdir())
+    assert [p.name for p in shipped] == [f"main.{hashlib.sha256(shipped[0].read_bytes()).hexdigest()[:8]}.min.css"]
+    css = shipped[0].read_text(encoding="utf-8")
+    for page in pages(fixture.site):
+        if "<head>" not in (html := page.read_text(encoding="utf-8")) or "Moved:" in html:
+            continue  # redirect pages link no stylesheet
+        links = LINK.findall(html)
+        assert links[0].endswith(f"assets/stylesheets/{shipped[0].name}") and "press-pending" not in html, page
+        assert (page.parent / links[0]).resolve() == shipped[0].resolve() or links[0].startswith("/"), page
+    assert len(css) < sum(p.stat().st_size for p in MATERIAL) / 3
+    # What the article's Markdown makes keeps its rules; what no page has loses them.
+    for kept in (".md-typeset .admonition", ".md-typeset .footnote", ".md-typeset table:not([class])",
+                 ".md-typeset pre>code", "[data-md-color-scheme=slate]", ".md-sidebar--primary"):
+        assert kept in css, kept
+    for dropped in (".md-typeset .tabbed-set", ".md-typeset .task-list-item", "[dir=rtl]", "[data-md-color-primary=pink]"):
+        assert dropped not in css, dropped
+
+
+def test_a_site_without_admonitions_ships_none_of_their_rules(tmp_path: Path) -> None:
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/plain.md": article("Plain")}, config())
+    fixture.build()
+    (css,) = (fixture.site / "assets/stylesheets").iterdir()
+    assert ".md-typeset .admonition" not in css.read_text(encoding="utf-8")
+
+
+def test_a_dirty_build_links_materials_stylesheets_whole(tmp_path: Path) -> None:
+    """A dirty build renders some pages only, so what the others use is unknown: nothing is cut."""
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/plain.md": article("Plain")}, config())
+    loaded = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
+    loaded.plugins.on_startup(command="build", dirty=True)
+    try:
+        build(loaded, dirty=True)
+    finally:
+        loaded.plugins.on_shutdown()
+    links = LINK.findall(fixture.page(""))
+    assert links[:2] == [f"assets/stylesheets/{p.name}" for p in MATERIAL]
+    assert all((fixture.site / link).read_bytes() == p.read_bytes() for link, p in zip(links, MATERIAL))
