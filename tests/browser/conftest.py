@@ -80,13 +80,19 @@ def real_site(tmp_path_factory: pytest.TempPathFactory, signups: tuple[Signups, 
     return site_dir
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve_folder(folder: Path) -> Iterator[str]:
+    """A built site served from 127.0.0.1 while the generator runs; yields its base URL."""
+    yield from _serve(functools.partial(_Quiet, directory=str(folder)))
+
+
 @pytest.fixture(scope="session")
 def base_url(real_site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    yield from _serve(functools.partial(Quiet, directory=str(real_site)))
+    yield from serve_folder(real_site)
 
 
 @pytest.fixture(scope="session")
