@@ -78,6 +78,16 @@ MEASURE = """({inlineLists}) => {
   const left = heading ? heading.getBoundingClientRect().left : 0;
   const indented = heading ? [...document.querySelectorAll(".press-card")].filter(shown)
     .map(card => Math.round(card.getBoundingClientRect().left - left)).filter(dx => Math.abs(dx) > 1) : [];
+  // A label (FEATURED) that wraps to the start of a line must sit flush with its kicker's left edge.
+  const labels = [...document.querySelectorAll(".press-pin")].filter(shown).map(pin => {
+    const kicker = pin.closest(".press-kicker"), before = document.createRange();
+    before.setStart(kicker, 0);
+    before.setEndBefore(pin);
+    const rects = [...before.getClientRects()].filter(r => r.width > 0), box = pin.getClientRects()[0];
+    const startsLine = !rects.length || box.top > rects[rects.length - 1].top + 2;
+    const edge = kicker.getBoundingClientRect().left + parseFloat(getComputedStyle(kicker).paddingLeft);
+    return {text: pin.textContent, startsLine, indent: Math.round(box.left - edge)};
+  }).filter(l => l.startsLine && Math.abs(l.indent) > 1);
   const mark = document.querySelector(".press-wordmark");
   const wordmark = mark && {
     text: mark.textContent.trim(), truncated: mark.scrollWidth > mark.clientWidth,
@@ -86,7 +96,7 @@ MEASURE = """({inlineLists}) => {
   };
   return {
     docWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
-    images, lists, paragraphs, sidebars, wordmark, indented,
+    images, lists, paragraphs, sidebars, wordmark, indented, labels,
   };
 }"""
 
@@ -186,3 +196,8 @@ def test_cards_line_up_with_the_page_heading(browser, base_url, measured, url, w
     """Material indents list items; cards in a reading list or search results must not inherit that."""
     m = measure(browser, base_url, measured, url, width, scheme)
     assert m["indented"] == []
+
+
+@pytest.mark.parametrize("url,width,scheme", CASES)
+def test_a_label_that_starts_a_line_is_not_indented(browser, base_url, measured, url, width, scheme) -> None:
+    assert measure(browser, base_url, measured, url, width, scheme)["labels"] == []

@@ -145,6 +145,8 @@ def test_connect_blocks_follow_the_publication_settings(site) -> None:
     assert blocks("vera2/2025/11/cable") == ["About the Author"]
     assert blocks("dispatch/2025/11/note") == ["About the Author", "Vera2"]
     assert blocks("authors/jt-mercer") == ["Vera2"]  # not a promo of the page the reader is on
+    # The heading names the site (mkdocs.yml `connect_heading` says otherwise), never a name written in a template.
+    assert doc(site, "vera2/2025/11/cable").xpath('//section[@class="press-connect"]/h2/text()') == ["Connect with Fixture"]
     assert doc(site, "dispatch/2025/11/note").xpath('//div[@class="press-connect__block"]/a/@href') == [
         "../../../../authors/jt-mercer/", "../../../../vera2/"]
 

@@ -148,6 +148,10 @@ def test_pages_advertise_their_feeds(site) -> None:
                                                  "../../../atom.xml", "../../../courts/feed.xml", "../../../courts/atom.xml"]
     assert alternates("tags/europe") == ["../../feed.xml", "../../atom.xml", "feed.xml", "atom.xml"]
     assert '<a href="feed.xml" type="application/rss+xml">RSS</a>' in site.page("authors/jt-mercer")
+    # The visible line offers each format the scope has, JSON Feed included.
+    line = re.search(r'<p class="press-subscribe">.*?</p>', site.page("authors/jt-mercer"), re.DOTALL).group()
+    assert re.findall(r'<a href="([^"]*)" type="application/(?:rss\+xml|atom\+xml|feed\+json)">([^<]*)</a>', line) == [
+        ("feed.xml", "RSS"), ("atom.xml", "Atom"), ("feed.json", "JSON Feed")]
     assert "press-subscribe" not in site.page("archive/2025")
 
 

@@ -90,6 +90,7 @@ class ArticlesConfig(base.Config):
     publications = c.DictOfItems(c.SubConfig(PublicationConfig))
     ctas = c.DictOfItems(c.SubConfig(CtaConfig), default={})
     connect = c.DictOfItems(c.SubConfig(ConnectConfig), default={})
+    connect_heading = c.Optional(c.Type(str))  # the heading over the promos; default "Connect with <site_name>"
     timezone = c.Type(str, default="UTC")
     authors_file = c.Type(str, default="authors.yml")
     per_page = c.Type(int, default=10)
@@ -293,7 +294,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         assert self.site is not None
         press = context.setdefault("press", {})
         press["problems"] = self.problems
-        press["site"] = site_view(config.site_name, self.publications)
+        press["site"] = site_view(config.site_name, self.publications, self.config.connect_heading)
         article = self.site.catalog.by_src.get(page.file.src_uri)
         listing = self.pages_by_src.get(page.file.src_uri)
         pubs = self.publications
@@ -344,7 +345,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         """The 404 page, rendered without a page, gets the site's footer and a title of its own."""
         if template_name == "404.html":
             press = context.setdefault("press", {})
-            press["site"] = site_view(config.site_name, self.publications)
+            press["site"] = site_view(config.site_name, self.publications, self.config.connect_heading)
             press["title"] = page_title(config.site_name, "Page not found")
         return context
 

@@ -91,7 +91,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         listing = self.articles.pages_by_src.get(page.file.src_uri)
         is_list = page.file.src_uri in self.articles.lists_by_src
         own = scopes[-1] if scopes and (is_list or isinstance(listing, ListingPage) and listing.kind != "year") else None
-        press["subscribe"] = {"rss": own.rss_path, "atom": own.atom_path} if own else None
+        press["subscribe"] = {"rss": own.rss_path, "atom": own.atom_path, "json": own.json_path} if own else None
         return context
 
     def _scopes_of(self, page: Page) -> list[FeedScope]:

@@ -199,7 +199,9 @@ def page_title(site_name: str, heading: str | None = None, publication: str | No
     return f"{heading} | {publication if publication and publication != heading else site_name}"
 
 
-def site_view(site_name: str, publications: Mapping[str, Publication]) -> dict[str, Any]:
-    """What every page's header and footer show of the whole site."""
+def site_view(site_name: str, publications: Mapping[str, Publication], connect_heading: str | None = None) -> dict[str, Any]:
+    """What every page's header and footer show of the whole site; `connect_heading` titles the promos
+    (``connect:``), "Connect with <site name>" unless mkdocs.yml says otherwise."""
     return {"name": site_name,
-            "publications": [{"id": p.id, "title": p.title, "url": f"{p.id}/"} for p in publications.values()]}
+            "publications": [{"id": p.id, "title": p.title, "url": f"{p.id}/"} for p in publications.values()],
+            "connect_heading": connect_heading or f"Connect with {site_name}"}
