@@ -101,3 +101,13 @@ def test_materials_stylesheet_for_a_typical_page_is_a_fraction_of_it() -> None:
     assert ".md-header{" in out and ".md-typeset h1{" in out and "[dir=rtl]" not in out
     assert "--md-primary-fg-color:" in out and "data-md-color-primary=pink" not in out
     assert trimmed(css, page) == out  # a function of its inputs
+
+
+def test_only_attributes_tested_for_a_value_keep_their_values() -> None:
+    # Every page's links would otherwise pile up in memory: a large site has hundreds of thousands.
+    rules = parse("[href]{x:1}[dir=rtl]{x:2}")
+    markup = Markup(selected_attributes(rules))
+    for n in range(3):
+        markup.add(f'<p dir="ltr"><a href="/a/{n}/">')
+    assert markup.values == {("dir", "ltr")} and "href" in markup.attributes
+    assert trim(rules, markup) == "[href]{x:1}"

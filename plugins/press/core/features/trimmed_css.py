@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Union
+from typing import Any, Iterable, Union
 
 import tinycss2
 from tinycss2 import ast
@@ -39,43 +39,62 @@ ALTERNATIVES = {"is", "where", "matches", "-webkit-any", "-moz-any", "has"}
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
 VALUE = r"""(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 TAG = re.compile(r"<([a-zA-Z][\w-]*)")
-CLASS_OR_ID = re.compile(rf"\s((?i:class|id))\s*=\s*{VALUE}")
+# A literal start keeps each scan fast; `data-class=` or `grid=` matching as well keeps more rules, never fewer.
+CLASSES = re.compile(rf"class={VALUE}")
+IDS = re.compile(rf"id={VALUE}")
 
 
 @dataclass
 class Markup:
     """The element names, classes, ids, attributes and custom-property references of the site's pages.
 
-    `add` runs four regexes over a page (tags, class and id values, the attributes the stylesheet tests, ``var()``
-    references); attribute names other than ``class`` and ``id`` are matched in lower case, as HTML is written.
+    `add` runs a few regexes over a page (tags, class values, ids, the attributes the stylesheet tests, ``var()``
+    references) and does Python work only for what no earlier page had, so a large site costs little per page.
+    Attribute names are matched in lower case, as HTML is written; an attribute tested only for presence is
+    no longer looked for once a page has it, and only tested attributes keep their values (never every href).
     """
 
-    attribute_names: frozenset[str]  # the attributes the stylesheet tests (`selected_attributes`): only those are collected
+    tested: dict[str, bool]  # attribute -> whether a selector tests its value (`selected_attributes`)
     tags: set[str] = field(default_factory=lambda: set(RUNTIME["tags"]))
     classes: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     attributes: set[str] = field(default_factory=lambda: set(RUNTIME["attributes"]))  # names present
-    values: set[tuple[str, str]] = field(default_factory=set)  # (name, value in lower case)
+    values: set[tuple[str, str]] = field(default_factory=set)  # (name, value in lower case) of value-tested names
     variables: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        names = "|".join(re.escape(n) for n in sorted(self.attribute_names - {"class", "id"}, key=len, reverse=True))
-        self._attributes = re.compile(rf"\s({names})(?:\s*=\s*{VALUE})?(?=[\s/>])") if names else None
+        self._seen: dict[str, set[Any]] = {"tags": set(), "classes": set(), "ids": set(), "attributes": set()}
+        self._scan_for: frozenset[str] | None = None
+        self._attributes: re.Pattern[str] | None = None
 
     def add(self, html: str) -> None:
         """Collect what one page uses."""
-        self.tags.update(tag.lower() for tag in TAG.findall(html))
-        for name, *value in CLASS_OR_ID.findall(html):
-            text = "".join(value)
-            if name.lower() == "class":
-                self.classes.update(text.split())
-            else:
-                self.ids.add(text)
-        if self._attributes is not None:
-            for name, *value in self._attributes.findall(html):
+        for tag in self._new("tags", TAG.findall(html)):
+            self.tags.add(tag.lower())
+        for value in self._new("classes", CLASSES.findall(html)):
+            self.classes.update("".join(value).split())
+        for value in self._new("ids", IDS.findall(html)):
+            self.ids.add("".join(value))
+        if (pattern := self._attribute_pattern()) is not None:
+            for name, *value in self._new("attributes", pattern.findall(html)):
                 self.attributes.add(name)
-                self.values.add((name, "".join(value).lower()))
+                if self.tested[name]:
+                    self.values.add((name, "".join(value).lower()))
         self.variables.update(VAR.findall(html))
+
+    def _new(self, kind: str, found: list[Any]) -> set[Any]:
+        new = set(found) - self._seen[kind]
+        self._seen[kind] |= new
+        return new
+
+    def _attribute_pattern(self) -> re.Pattern[str] | None:
+        """The attributes still worth looking for: every value-tested one, and the others until a page has them."""
+        wanted = frozenset(n for n, valued in self.tested.items() if valued or n not in self.attributes) - {"class", "id"}
+        if wanted != self._scan_for:
+            names = "|".join(re.escape(n) for n in sorted(wanted, key=len, reverse=True))
+            self._scan_for = wanted
+            self._attributes = re.compile(rf"\s({names})(?:\s*=\s*{VALUE})?(?=[\s/>])") if names else None
+        return self._attributes
 
 
 @dataclass(frozen=True)
@@ -103,17 +122,18 @@ def parse(css: str) -> list[Node]:
             if not isinstance(rule, ast.ParseError)]
 
 
-def selected_attributes(nodes: Iterable[Node]) -> frozenset[str]:
-    """Every attribute name the selectors test, for `Markup`."""
-    names: set[str] = set()
+def selected_attributes(nodes: Iterable[Node]) -> dict[str, bool]:
+    """Every attribute the selectors test, and whether any tests its value (``[dir=rtl]``), for `Markup`."""
+    tested: dict[str, bool] = {}
     for rule in _rules(nodes):
         for selector in rule.selectors:
             for token in _walk(selector):
                 if isinstance(token, ast.SquareBracketsBlock):
-                    name = next((t for t in token.content if not isinstance(t, ast.WhitespaceToken)), None)
-                    if isinstance(name, ast.IdentToken):
-                        names.add(name.lower_value)
-    return frozenset(names)
+                    parts = [t for t in token.content if not isinstance(t, ast.WhitespaceToken)]
+                    if parts and isinstance(parts[0], ast.IdentToken):
+                        valued = len(parts) >= 3 and _literal(parts[1], "=")
+                        tested[parts[0].lower_value] = tested.get(parts[0].lower_value, False) or valued
+    return tested
 
 
 def trim(nodes: list[Node], markup: Markup, elsewhere: str = "") -> str:
