@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import material
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -68,13 +69,14 @@ def test_a_site_without_admonitions_ships_none_of_their_rules(tmp_path: Path) ->
     assert ".md-typeset .admonition" not in css.read_text(encoding="utf-8")
 
 
-def test_a_dirty_build_links_materials_stylesheets_whole(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command,dirty", [("build", True), ("serve", False)])
+def test_a_dirty_build_and_the_preview_link_materials_stylesheets_whole(tmp_path: Path, command: str, dirty: bool) -> None:
     """A dirty build renders some pages only, so what the others use is unknown: nothing is cut."""
     fixture = make_fixture(tmp_path, {"vera2/posts/2025/plain.md": article("Plain")}, config())
     loaded = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
-    loaded.plugins.on_startup(command="build", dirty=True)
+    loaded.plugins.on_startup(command=command, dirty=dirty)
     try:
-        build(loaded, dirty=True)
+        build(loaded, dirty=dirty)
     finally:
         loaded.plugins.on_shutdown()
     links = LINK.findall(fixture.page(""))

@@ -7,8 +7,9 @@ rules that can match, named by its content hash (``urls.stylesheet_path``), thro
 of each page names it ``urls.STYLESHEET_PENDING`` while pages are written (the hash depends on every page), and
 the real name replaces that in each written page before the search index reads them.
 
-A dirty build (``make serve`` runs ``serve --dirty``) renders only some pages, so what the others use is unknown:
-it ships Material's stylesheets whole, as Material links them.
+The live preview (``serve``; ``make serve`` runs ``serve --dirty``, which renders only the pages an edit changed, so
+what the others use is unknown) and any dirty build ship Material's stylesheets whole, as Material links them: a
+partial rebuild never drops a rule, and a preview rebuild equals a full preview build byte for byte.
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ MATERIAL = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css(\
 
 class StylesPlugin(BasePlugin):
     supports_multiple_instances = False
-    dirty = False  # set by on_startup: a dirty build keeps Material's stylesheets whole
+    whole = False  # set by on_startup: the live preview and dirty builds keep Material's stylesheets whole
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.dirty = dirty
+        self.whole = command == "serve" or dirty
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.articles = articles_plugin(config, "press/styles")
@@ -47,7 +48,7 @@ class StylesPlugin(BasePlugin):
         self.markup: Markup | None = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if self.dirty:
+        if self.whole:
             return files
         material = {f.src_uri: f for f in files if MATERIAL.fullmatch(f.src_uri)}
         if not material:
