@@ -17,8 +17,8 @@ from typing import Any, Iterator
 import material
 import pytest
 
-from ..site.builder import article, base_config, make_fixture
-from ..site.test_styles import FURNITURE
+from ..site.builder import article, make_fixture
+from ..site.test_styles import FURNITURE, config
 from .conftest import serve_folder
 
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -46,10 +46,9 @@ STILL = "*, *::before, *::after { transition: none !important; animation: none !
 
 @pytest.fixture(scope="module")
 def furniture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A fixture site whose one article has an admonition, a footnote, a table and a code block."""
+    """A fixture site with a light and a dark palette whose one article has an admonition, a footnote, a table and code."""
     root = tmp_path_factory.mktemp("furniture")
-    config = base_config() | {"markdown_extensions": ["admonition", "footnotes", "tables", "pymdownx.superfences"]}
-    fixture = make_fixture(root, {"vera2/posts/2025/ruling.md": article("Ruling", date="2025-11-20", body=FURNITURE)}, config)
+    fixture = make_fixture(root, {"vera2/posts/2025/ruling.md": article("Ruling", date="2025-11-20", body=FURNITURE)}, config())
     fixture.build()
     yield from serve_folder(fixture.site)
 

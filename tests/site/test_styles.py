@@ -34,7 +34,9 @@ press build -d site
 
 def config() -> dict:
     return base_config() | {"markdown_extensions": ["admonition", "footnotes", "tables", "pymdownx.superfences"],
-                            "theme": base_config()["theme"] | {"palette": [{"scheme": "default"}, {"scheme": "slate"}]}}
+                            "theme": base_config()["theme"] | {"palette": [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default"},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate"}]}}
 
 
 def pages(site: Path) -> list[Path]:
