@@ -25,8 +25,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core.features.ctas import cta_for
-from ..core.features.feeds import (Enclosure, FeedScope, FeedSite, feed_scopes, item_view, render_feeds,
-                                   render_json_feed)
+from ..core.features.feeds import (SCOPE_KINDS, Enclosure, FeedScope, FeedSite, ScopeRule, feed_scopes, item_view,
+                                   render_feeds, render_json_feed)
 from ..core.features.listings import ListingPage
 from ..core.incremental.page_cache import PageCache, fingerprint
 from ..core.urls import OutputRefused
@@ -41,8 +41,14 @@ log = get_plugin_logger(__name__)
 ITEM_TEMPLATE = "fragments/press/feed-item.html"  # the body of a feed item, rendered through the theme env
 
 
+class ScopeConfig(base.Config):
+    limit = c.Optional(c.Type(int))  # items in each feed of this kind; the plugin's `limit` when unset
+    content = c.Choice(("full", "summary"), default="full")  # summary: title, dek and link, no article body
+
+
 class FeedsConfig(base.Config):
     limit = c.Type(int, default=20)  # items per feed
+    scopes = c.DictOfItems(c.SubConfig(ScopeConfig), default={})  # per kind of feed: tag: {limit: 10, content: summary}
     websub_hub = c.Optional(c.Type(str))  # a WebSub hub's URL, named in every feed; the deployment pings it
 
 
@@ -55,6 +61,15 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             raise PluginError("press/feeds: set site_url in mkdocs.yml: feeds need absolute links")
         if self.config.limit < 1:
             raise PluginError("press/feeds: limit must be at least 1")
+        unknown = sorted(self.config.scopes.keys() - set(SCOPE_KINDS))
+        if unknown:
+            raise PluginError(f"press/feeds: scopes: {', '.join(unknown)} is not a kind of feed; use "
+                              f"{', '.join(SCOPE_KINDS)}")
+        for kind, rule in self.config.scopes.items():
+            if rule.limit is not None and rule.limit < 1:
+                raise PluginError(f"press/feeds: scopes: {kind}: limit must be at least 1, got {rule.limit}")
+        self.rules = {kind: ScopeRule(self.config.limit if rule.limit is None else rule.limit, rule.content == "full")
+                      for kind, rule in self.config.scopes.items()}
         hub = self.config.websub_hub
         if hub is not None and (urlsplit(hub).scheme != "https" or not urlsplit(hub).netloc):
             raise PluginError(f"press/feeds: websub_hub: expected the hub's absolute https URL, got {hub!r}")
@@ -70,7 +85,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
         site = self._site()
         self.scopes = feed_scopes(site.catalog, self.site_info, self.articles.publications, site.authors,
-                                  limit=self.config.limit, now=self.articles.view_context.now, reading_lists=site.reading_lists)
+                                  limit=self.config.limit, now=self.articles.view_context.now, reading_lists=site.reading_lists,
+                                  rules=self.rules)
         self.scope_by_key = {(s.kind, s.key): s for s in self.scopes}
 
     # Last, so the body it keeps for feeds has every change other plugins make to the content.
@@ -151,7 +167,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         written = reused = 0
         for scope in self.scopes:
             self.articles.report.advance(2)
-            key = fingerprint([("common", common), ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url))),
+            key = fingerprint([("common", common),
+                               ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url, scope.full))),
                                ("items", " ".join(digest(a) for a in scope.articles))])
             paths = (scope.rss_path, scope.atom_path, scope.json_path)
             owner = f"the {scope.kind} feed {scope.key!r}" if scope.key else f"the {scope.kind} feed"
@@ -169,7 +186,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 feeds = [text.encode("utf-8") for text in stored if text is not None]
                 reused += 1
             else:
-                for article in scope.articles:
+                for article in scope.articles if scope.full else ():
                     if article.src_path not in contents:
                         cta = cta_for(article, pubs[article.publication], ctas)
                         view = item_view(article, bodies.get(article.src_path, ""), self.site_info.url, cta,

@@ -14,6 +14,7 @@ change must add), so a renamed article is not shown to subscribers twice.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import json
@@ -58,6 +59,7 @@ class FeedScope:
     url: str  # the scope's listing, site-root-relative ("" for the site)
     articles: tuple[Article, ...]
     publication: str | None = None  # the publication a publication or section scope belongs to
+    full: bool = True  # items carry the whole article; False: title, dek and link only (a publisher's choice per kind)
 
     @property
     def rss_path(self) -> str:
@@ -79,32 +81,55 @@ class Enclosure:
     type: str
 
 
+SCOPE_KINDS = ("site", "publication", "section", "tag", "author", "reading-list")
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    """How many items a kind of feed carries, and whether with the whole article: 300 tag feeds of
+    20 full articles are most of a large site's feed bytes, so a publisher may make them shorter."""
+
+    limit: int
+    full: bool = True
+
+
 def feed_scopes(catalog: Catalog, site: FeedSite, publications: Mapping[str, Publication], authors: Mapping[str, Author],
-                *, limit: int, now: dt.datetime, reading_lists: Iterable[ReadingList] = ()) -> list[FeedScope]:
-    """Every scope with its newest `limit` published articles (drafts and scheduled articles never appear)."""
+                *, limit: int, now: dt.datetime, reading_lists: Iterable[ReadingList] = (),
+                rules: Mapping[str, ScopeRule] | None = None) -> list[FeedScope]:
+    """Every scope with its newest published articles, `limit` of them unless `rules` names its kind
+    (drafts and scheduled articles never appear)."""
+    rules = rules or {}
 
-    def published(articles: Iterable[Article]) -> tuple[Article, ...]:
-        return tuple(a for a in articles if a.is_published(now))[:limit]
+    def published(articles: Iterable[Article], kind: str) -> tuple[Article, ...]:
+        cap = rules[kind].limit if kind in rules else limit
+        out: list[Article] = []
+        for article in articles:  # newest first: stop at the cap instead of filtering all 10,000
+            if len(out) == cap:
+                break
+            if article.is_published(now):
+                out.append(article)
+        return tuple(out)
 
-    scopes = [FeedScope("site", "", site.title, site.description, "", published(catalog.articles))]
+    scopes = [FeedScope("site", "", site.title, site.description, "", published(catalog.articles, "site"))]
     for pub in publications.values():
         scopes.append(FeedScope("publication", pub.id, pub.title, pub.description or pub.title, f"{pub.id}/",
-                                published(catalog.by_publication.get(pub.id, ())), pub.id))
+                                published(catalog.by_publication.get(pub.id, ()), "publication"), pub.id))
         for section in pub.sections:
             scopes.append(FeedScope("section", f"{pub.id}/{section}", f"{pub.title}: {section}", f"{section} from {pub.title}",
-                                    section_url(pub.id, section), published(catalog.by_section.get((pub.id, section), ())), pub.id))
+                                    section_url(pub.id, section),
+                                    published(catalog.by_section.get((pub.id, section), ()), "section"), pub.id))
     for slug in sorted(catalog.by_tag):
         name = catalog.tag_names[slug]
         scopes.append(FeedScope("tag", slug, f"{site.title}: {name}", f"Articles tagged {name}", tag_url(name),
-                                published(catalog.by_tag[slug])))
+                                published(catalog.by_tag[slug], "tag")))
     for author in authors.values():
         scopes.append(FeedScope("author", author.id, f"{author.name} on {site.title}", author.description or author.name,
-                                author_url(author.id), published(catalog.by_author.get(author.id, ()))))
+                                author_url(author.id), published(catalog.by_author.get(author.id, ()), "author")))
     for reading_list in reading_lists:
         scopes.append(FeedScope("reading-list", reading_list.id, f"{reading_list.title} ({site.title})",
                                 reading_list.description or reading_list.title, reading_list.url,
-                                published(e.article for e in reading_list.entries)))
-    return scopes
+                                published((e.article for e in reading_list.entries), "reading-list")))
+    return [dataclasses.replace(scope, full=rules[scope.kind].full) if scope.kind in rules else scope for scope in scopes]
 
 
 def item_id(article: Article, site_url: str) -> str:
@@ -194,7 +219,7 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
     else:
         fg.updated(dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))  # an empty feed has no date of its own
     for article in scope.articles:
-        fg.add_entry(_entry(article, site, authors, contents, enclosures), order="append")
+        fg.add_entry(_entry(article, site, authors, _contents(scope, site, contents), enclosures), order="append")
     # RSS <description> is HTML to its readers: the text goes in escaped, so "<b>" and "&amp;" read as typed.
     # feedgen writes it from the Atom subtitle, which is plain text: each format gets its own before it is written.
     fg.subtitle(html.escape(scope.description, quote=False))
@@ -204,6 +229,20 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
     fg.subtitle(scope.description)
     _links(fg, feed_url, site.url + scope.atom_path, "application/atom+xml", site.hub)
     return rss, fg.atom_str(pretty=True)
+
+
+def _contents(scope: FeedScope, site: FeedSite, contents: Mapping[str, str]) -> Mapping[str, str]:
+    """Item bodies: the article's, or in a summary-only feed its dek and a link to read it on the site."""
+    if scope.full:
+        return contents
+    return {a.src_path: summary_html(a, site.url) for a in scope.articles}
+
+
+def summary_html(article: Article, site_url: str) -> str:
+    """The body of a summary-only item: what a feed reader shows instead of the article."""
+    url = html.escape(site_url + article.url, quote=True)
+    return (f"<p>{html.escape(article.description, quote=False)}</p>\n"
+            f'<p><a href="{url}">Read \u201c{html.escape(article.title, quote=False)}\u201d</a></p>')
 
 
 def render_json_feed(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
@@ -223,7 +262,8 @@ def render_json_feed(scope: FeedScope, site: FeedSite, authors: Mapping[str, Aut
         feed["favicon"] = site.icon
     if site.hub:
         feed["hubs"] = [{"type": "WebSub", "url": site.hub}]
-    feed["items"] = [_json_item(article, site, authors, contents, enclosures) for article in scope.articles]
+    feed["items"] = [_json_item(article, site, authors, _contents(scope, site, contents), enclosures)
+                     for article in scope.articles]
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
