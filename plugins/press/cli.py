@@ -70,8 +70,9 @@ def _parser() -> argparse.ArgumentParser:
                     "lists) without rendering, and print every problem: path:line: field: message, then a hint.\n"
                     "Warnings count too: `make site` builds with --strict.")
     check.add_argument("paths", nargs="*", metavar="PATH", help="print only the problems of these files or folders (all content is still checked)")
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text (default), or json: a list of {path, line, column, field, message, hint, severity} for editors and CI")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="text (default); json: a list of {path, line, column, field, message, hint, severity} for editors "
+                            "and CI; github: GitHub Actions workflow commands, so problems show on the pull request's diff")
 
     new = command("new", _new, "write the skeleton of a new article",
                   "Write content/<pub>/posts/<year>/<slug>.md: a draft with complete front matter that `make serve`\n"
@@ -131,14 +132,31 @@ def _check(args: argparse.Namespace) -> int:
     site, articles = project.load()
     everything = report.problems(site.errors, site.warnings, project.prefix)
     shown = report.within(everything, scopes) if scopes else everything
+    waiting = report.scheduled(site.hidden.values(), project.plugin.options().now, project.plugin.timezone, project.prefix)
+    waiting = report.scheduled_within(waiting, scopes) if scopes else waiting
     line = report.summary(shown, everything, articles, scoped=bool(scopes))
     if args.format == "json":
         sys.stdout.write(report.as_json(shown))
         print(line, file=sys.stderr)
+    elif args.format == "github":
+        sys.stdout.write(report.as_github(shown, waiting, repo_prefix=_in_repository(project.root)))
+        print(line)
     else:
-        sys.stdout.write(report.as_text(shown))
+        sys.stdout.write(report.as_text(shown, waiting))
         print(line)
     return 1 if shown else 0
+
+
+def _in_repository(root: Path) -> str:
+    """The folder of mkdocs.yml as a path from the root of its git repository ("" at the root or outside one).
+
+    GitHub places an annotation by a path from the repository's root, and problems name files from `root`.
+    """
+    for top in (root, *root.parents):
+        if (top / ".git").exists():  # a folder, or a file in a worktree or submodule
+            inside = root.relative_to(top).as_posix()
+            return "" if inside == "." else inside
+    return ""
 
 
 def _scope(project: Project, path: str) -> PurePosixPath:
