@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterator, TextIO
 
 from .adapters import engine
-from .adapters.building import build_atomically
+from .adapters.building import build_atomically, repository_of
 from .adapters.progress import TerminalProgress
 from .adapters.project import Project, ProjectError, load_project, require_config
 from .core.authoring import report
@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
     build.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors: no progress, no summary")
     build.add_argument("--profile", metavar="FILE", help="write the time of each step and of each plugin handler to FILE (JSON)")
+    build.add_argument("--drafts", action="store_true",
+                       help="a preview for review: show drafts and scheduled articles, marked as `make serve` marks them "
+                            "(refused into site/, the folder that deploys: give it -d DIR)")
 
     check = command("check", _check, "report every content problem without building",
                     "Validate all content as a build does (front matter, authors, sections, citations, links, reading\n"
@@ -120,9 +123,11 @@ def _tags(text: str) -> tuple[str, ...]:
 def _build(args: argparse.Namespace) -> int:
     require_config(args.config_file)  # a missing configuration is a wrong command line: 2, as for the other commands
     if args.quiet or not sys.stderr.isatty():  # CI logs and tests get the log lines only
-        return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict, profile=args.profile) else 1
+        return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict, profile=args.profile,
+                                     drafts=args.drafts) else 1
     with TerminalProgress(sys.stderr) as progress:
-        built = build_atomically(args.config_file, args.site_dir, strict=args.strict, progress=progress, profile=args.profile)
+        built = build_atomically(args.config_file, args.site_dir, strict=args.strict, progress=progress, profile=args.profile,
+                                 drafts=args.drafts)
     return 0 if built else 1
 
 
@@ -152,11 +157,9 @@ def _in_repository(root: Path) -> str:
 
     GitHub places an annotation by a path from the repository's root, and problems name files from `root`.
     """
-    for top in (root, *root.parents):
-        if (top / ".git").exists():  # a folder, or a file in a worktree or submodule
-            inside = root.relative_to(top).as_posix()
-            return "" if inside == "." else inside
-    return ""
+    top = repository_of(root)
+    inside = root.relative_to(top).as_posix() if top is not None else "."
+    return "" if inside == "." else inside
 
 
 def _scope(project: Project, path: str) -> PurePosixPath:
