@@ -71,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     check = command("check", _check, "report every content problem without building",
                     "Validate all content as a build does (front matter, authors, sections, citations, links, reading\n"
                     "lists) without rendering, and print every problem: path:line: field: message, then a hint.\n"
-                    "Warnings count too: `make site` builds with --strict.")
+                    "Warnings count too: `make site` builds with --strict. Scheduled articles are listed with the\n"
+                    "time they go live (the first deploy after it).")
     check.add_argument("paths", nargs="*", metavar="PATH", help="print only the problems of these files or folders (all content is still checked)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text (default); json: a list of {path, line, column, field, message, hint, severity} for editors "

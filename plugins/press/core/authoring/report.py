@@ -58,10 +58,10 @@ class Scheduled:
     live: dt.datetime  # in the site's time zone
 
     def text(self) -> str:
-        return f"scheduled: {self.path} goes live {self.when()} (first deploy after)"
+        return f"scheduled: {self.path} {self.going_live()}"
 
-    def when(self) -> str:
-        return f"{self.live:%Y-%m-%d %H:%M %Z}"
+    def going_live(self) -> str:
+        return f"goes live {self.live:%Y-%m-%d %H:%M %Z} (first deploy after)"
 
 
 def scheduled(hidden: Iterable[Article], now: dt.datetime, timezone: dt.tzinfo, prefix: str) -> list[Scheduled]:
@@ -109,8 +109,8 @@ def as_github(shown: Sequence[Problem], waiting: Sequence[Scheduled] = (), *, re
         lines.append(workflow_command(p.severity, message, file=posixpath.join(repo_prefix, e.path), line=e.line,
                                       col=e.column, title=e.field))
     for s in waiting:
-        lines.append(workflow_command("notice", f"goes live {s.when()} (first deploy after)",
-                                      file=posixpath.join(repo_prefix, s.path), line=s.line, title="scheduled"))
+        lines.append(workflow_command("notice", s.going_live(), file=posixpath.join(repo_prefix, s.path), line=s.line,
+                                      title="scheduled"))
     return "".join(line + "\n" for line in lines)
 
 
