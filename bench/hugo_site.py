@@ -32,6 +32,7 @@ enableRobotsTXT = true
 
 [pagination]
 pagerSize = 10
+disableAliases = true  # no page/1/ redirect pages: the product writes none
 
 [permalinks.page]
 dispatch = "/dispatch/:year/:month/:slug/"
