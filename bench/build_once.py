@@ -16,6 +16,7 @@ subprocesses, which are also reported apart. The breakdown comes from the timers
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import logging
 import resource
@@ -105,7 +106,7 @@ def build_pelican(config_file: str, site_dir: str) -> dict[str, Any]:
     logging.getLogger("pelican").addHandler(errors)
 
     def run() -> dict[str, Any]:
-        with contextlib.redirect_stdout(sys.stderr):  # its summary; stdout carries the result only
+        with contextlib.redirect_stdout(io.StringIO()):  # its "Done: Processed ..." summary: stdout carries the result
             Pelican(read_settings(config_file, override={"OUTPUT_PATH": site_dir})).run()
         return {}
 

@@ -46,9 +46,10 @@ def table(results: dict[str, Any]) -> str:
         f"{CACHE[results['cache']]}; SOURCE_DATE_EPOCH={results['source_date_epoch']}",
         f"Python {v['python']}, " + ", ".join(f"{label} {v[key]}" for key, label in VERSIONS if v.get(key, "absent") != "absent")
         + f"; {results['cpus']} CPUs",
-        "peak memory: the largest process, the build's own or a subprocess it waited for (Pagefind, Hugo);"
-        " ratios: product/peer of the medians, and the range over the runs paired in build order"
-        + ("; > 1 means the product takes more" if peers else ""),
+        "peak memory: the largest process, the build's own or a subprocess it waited for (Pagefind, Hugo); a subprocess"
+        " counts at least the build process's size when it was started (Linux keeps the peak across fork and exec)",
+        *(["ratios: product/peer of the medians (the range over the runs paired in build order); above 1, the product"
+           " takes more"] if peers else []),
         "",
     ]
     rows = [["median (min-max)", *tools, *(f"product/{peer}" for peer in peers)]]

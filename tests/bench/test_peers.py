@@ -126,3 +126,20 @@ def test_the_table_has_a_column_per_tool_and_a_ratio_per_peer(results: dict[str,
     for peer in peers:
         assert set(results[f"product/{peer}"]) >= {"wall_s", "cpu_s", "peak_largest_mib", "bytes", "html_pages"}
     assert rows["runs byte-identical"] == ["yes"] * len(results["tools"])
+
+
+def test_warm_mode_keeps_only_the_products_cache(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--cache warm: one unmeasured cold product build, then the product warm and every peer cold."""
+    calls = []
+    done = dict.fromkeys(run.METRICS + run.EXTRA_METRICS, 1.0)
+
+    def build(tool: run.Tool, root: Path, site: Path, *, cold: bool) -> dict[str, Any]:
+        calls.append((site.name, cold))
+        output = {"bytes": 1, "files": 1, "html_pages": 1, "bytes_by_kind": dict.fromkeys(("html", "xml", "json", "other"), 0),
+                  "sha256": "", "sha256_by_entry": {}}
+        return {**done, "plugins": [], "breakdown": {}, "output": output}
+
+    monkeypatch.setattr(run, "build", build)
+    results = run.measure(root, ["product", *run.PEERS], 1, "warm", root.parent / "sites")
+    assert calls == [("product", True), ("product", False), ("floor", True), ("pelican", True), ("hugo", True)]
+    assert "the peers cold" in report.table({"n": N, "seed": 1, **results})
