@@ -54,12 +54,22 @@ $(VNU_JAR):
 test: $(STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Product against floor (plain MkDocs + Material) on N generated articles, RUNS builds of each,
-# one at a time: a table on stdout and bench/out/results-$(N).json. The corpus is reused while it matches.
+# Product against its peers on N generated articles, RUNS builds of each, alternating, one at a time:
+# a table on stdout and bench/out/results-$(N).json. The corpus is reused while it matches.
+# PEERS: any of floor (plain MkDocs + Material), pelican, hugo; Pelican and Hugo come from the [bench] extra
+# (ProperDocs' venv has them already: it installs every pin in constraints.txt).
 N ?= 1000
 RUNS ?= 3
-bench: $(STAMP)
-	$(BIN)/python -m bench.run --n $(N) --runs $(RUNS)
+PEERS ?= floor pelican hugo
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+ifeq ($(ENGINE),mkdocs)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+endif
+	touch $@
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench.run --n $(N) --runs $(RUNS) --peers $(PEERS)
 
 clean:
 	rm -rf $(VENV) site .site.*.tmp .site.*.old .cache

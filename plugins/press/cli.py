@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterator, TextIO
 
 from .adapters import engine
-from .adapters.building import build_atomically
+from .adapters.building import build_atomically, repository_of
 from .adapters.progress import TerminalProgress
 from .adapters.project import Project, ProjectError, load_project, require_config
 from .core.authoring import report
@@ -64,14 +64,19 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
     build.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors: no progress, no summary")
     build.add_argument("--profile", metavar="FILE", help="write the time of each step and of each plugin handler to FILE (JSON)")
+    build.add_argument("--drafts", action="store_true",
+                       help="a preview for review: show drafts and scheduled articles, marked as `make serve` marks them "
+                            "(refused into site/, the folder that deploys: give it -d DIR)")
 
     check = command("check", _check, "report every content problem without building",
                     "Validate all content as a build does (front matter, authors, sections, citations, links, reading\n"
                     "lists) without rendering, and print every problem: path:line: field: message, then a hint.\n"
-                    "Warnings count too: `make site` builds with --strict.")
+                    "Warnings count too: `make site` builds with --strict. Scheduled articles are listed with the\n"
+                    "time they go live (the first deploy after it).")
     check.add_argument("paths", nargs="*", metavar="PATH", help="print only the problems of these files or folders (all content is still checked)")
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text (default), or json: a list of {path, line, column, field, message, hint, severity} for editors and CI")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="text (default); json: a list of {path, line, column, field, message, hint, severity} for editors "
+                            "and CI; github: GitHub Actions workflow commands, so problems show on the pull request's diff")
 
     new = command("new", _new, "write the skeleton of a new article",
                   "Write content/<pub>/posts/<year>/<slug>.md: a draft with complete front matter that `make serve`\n"
@@ -119,9 +124,11 @@ def _tags(text: str) -> tuple[str, ...]:
 def _build(args: argparse.Namespace) -> int:
     require_config(args.config_file)  # a missing configuration is a wrong command line: 2, as for the other commands
     if args.quiet or not sys.stderr.isatty():  # CI logs and tests get the log lines only
-        return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict, profile=args.profile) else 1
+        return 0 if build_atomically(args.config_file, args.site_dir, strict=args.strict, profile=args.profile,
+                                     drafts=args.drafts) else 1
     with TerminalProgress(sys.stderr) as progress:
-        built = build_atomically(args.config_file, args.site_dir, strict=args.strict, progress=progress, profile=args.profile)
+        built = build_atomically(args.config_file, args.site_dir, strict=args.strict, progress=progress, profile=args.profile,
+                                 drafts=args.drafts)
     return 0 if built else 1
 
 
@@ -131,14 +138,29 @@ def _check(args: argparse.Namespace) -> int:
     site, articles = project.load()
     everything = report.problems(site.errors, site.warnings, project.prefix)
     shown = report.within(everything, scopes) if scopes else everything
+    waiting = report.scheduled(site.hidden.values(), project.plugin.options().now, project.plugin.timezone, project.prefix)
+    waiting = report.scheduled_within(waiting, scopes) if scopes else waiting
     line = report.summary(shown, everything, articles, scoped=bool(scopes))
     if args.format == "json":
         sys.stdout.write(report.as_json(shown))
         print(line, file=sys.stderr)
+    elif args.format == "github":
+        sys.stdout.write(report.as_github(shown, waiting, repo_prefix=_in_repository(project.root)))
+        print(line)
     else:
-        sys.stdout.write(report.as_text(shown))
+        sys.stdout.write(report.as_text(shown, waiting))
         print(line)
     return 1 if shown else 0
+
+
+def _in_repository(root: Path) -> str:
+    """The folder of mkdocs.yml as a path from the root of its git repository ("" at the root or outside one).
+
+    GitHub places an annotation by a path from the repository's root, and problems name files from `root`.
+    """
+    top = repository_of(root)
+    inside = root.relative_to(top).as_posix() if top is not None else "."
+    return "" if inside == "." else inside
 
 
 def _scope(project: Project, path: str) -> PurePosixPath:

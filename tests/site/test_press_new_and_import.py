@@ -175,7 +175,7 @@ def test_import_refuses_to_overwrite_and_needs_a_publication(site: Path, capsys:
 
 @pytest.mark.parametrize("command, expected", [
     ([], ["build", "check", "new", "import", "exit status: 0 when done"]),
-    (["check"], ["--format {text,json}", "PATH", "--config-file"]),
+    (["check"], ["--format {text,json,github}", "PATH", "--config-file"]),
     (["new"], ["--pub ID", "--section NAME", "--author ID", "--tags A,B", "--date YYYY-MM-DD", "example: press new"]),
     (["import"], ["--output PATH", "--from {text,html}", "Connect with the Author", "example: press import"]),
     (["build"], ["--site-dir", "--no-strict"]),

@@ -142,6 +142,7 @@ class Article:
         return self.updated or self.date
 
     def is_scheduled(self, now: dt.datetime) -> bool:
+        """Dated after `now` (the build date), to the second: a date alone is midnight in the site's zone (validate.py)."""
         return self.date > now
 
     def is_published(self, now: dt.datetime) -> bool:
