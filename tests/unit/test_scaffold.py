@@ -64,3 +64,14 @@ def test_placement_is_refused_with_what_would_work(args: tuple, message: str) ->
 def test_a_title_without_letters_is_refused() -> None:
     with pytest.raises(Refused, match="no letters or digits"):
         new_article("???", place("dispatch", None, "jt-mercer", PUBLICATIONS, AUTHORS), DATE, (), RULES)
+
+
+@pytest.mark.parametrize("title, path", [
+    ("Łódź votes", "vera2/posts/2025/lodz-votes.md"),
+    ("Ørsted and the Straße", "vera2/posts/2025/orsted-and-the-strasse.md"),
+    ("Выборы в Москве", "vera2/posts/2025/vybory-v-moskve.md"),
+    ("東京の新しい政策", "vera2/posts/2025/dong-jing-no-xin-shii-zheng-ce.md"),  # kanji read as Mandarin: README says set slug:
+])
+def test_a_title_in_another_script_gives_a_readable_file_name(title: str, path: str) -> None:
+    article = new_article(title, place("vera2", "courts", "jt-mercer", PUBLICATIONS, AUTHORS), DATE, ("Łódź",), RULES)
+    assert article.path == path
