@@ -33,6 +33,7 @@ from ..core.features.reading_lists import ReadingList, is_reading_list
 from ..core.incremental.memos import ArticleMemo
 from ..core.incremental.store import Store
 from ..core.features.self_links import UrlUse, dead_self_links
+from ..core.features.share import DEFAULT_MASTODON_SHARE, check_share_page
 from ..core.incremental.digest import code_digest
 from ..core.site import Options, RawFile, Site, load_site
 from ..core.content.validate import LATEST_YEAR_AHEAD, SiteRules
@@ -86,10 +87,16 @@ class ConnectConfig(base.Config):
     label = c.Type(str)
 
 
+class ShareConfig(base.Config):
+    enabled = c.Type(bool, default=True)  # the share links under each article
+    mastodon = c.Type(str, default=DEFAULT_MASTODON_SHARE)  # a share page that takes ?text= and asks for the reader's instance
+
+
 class ArticlesConfig(base.Config):
     publications = c.DictOfItems(c.SubConfig(PublicationConfig))
     ctas = c.DictOfItems(c.SubConfig(CtaConfig), default={})
     connect = c.DictOfItems(c.SubConfig(ConnectConfig), default={})
+    share = c.SubConfig(ShareConfig)
     timezone = c.Type(str, default="UTC")
     authors_file = c.Type(str, default="authors.yml")
     per_page = c.Type(int, default=10)
@@ -145,7 +152,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             for cta_id, cta in self.config.ctas.items()
         }
         self.connect = {key: ConnectBlock(key, b.heading, b.text, b.url, b.label) for key, b in self.config.connect.items()}
-        if problems := check_publications(self.publications) + check_ctas(self.ctas, self.connect, self.publications):
+        share_problem = check_share_page(self.config.share.mastodon)
+        if problems := (check_publications(self.publications) + check_ctas(self.ctas, self.connect, self.publications)
+                        + ([share_problem] if share_problem else [])):
             raise PluginError("press/articles: " + "; ".join(problems))
         self.current_sources: dict[str, Source] = {}
         config.markdown_extensions.append(CitationsExtension(lambda: self.current_sources))
@@ -197,7 +206,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.site = site
         self.report.unpublished(site.hidden.values(), options.now, self.timezone)
         self.view_context = ViewContext(pubs, site.authors, options.now, config.site_url or "", self.ctas, self.connect,
-                                        _render_bios(site, config), source_library=LIBRARY_PLUGIN in config.plugins)
+                                        _render_bios(site, config), source_library=LIBRARY_PLUGIN in config.plugins,
+                                        mastodon_share=self.config.share.mastodon if self.config.share.enabled else None)
         moved = {f.src_uri: self._article_file(f, site, config) for f in articles if f.src_uri in site.catalog.by_src}
         moved |= {f.src_uri: _without_front_matter(f, site) for f in lists if f.src_uri in site.bodies}
         self.lists_by_src = {r.src_path: r for r in site.reading_lists}

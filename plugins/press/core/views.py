@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from .features.dates import date_view
 from .features.ctas import connect_for, cta_for
 from .features.listings import IndexPage, ListingPage
+from .features.share import DEFAULT_MASTODON_SHARE, fediverse_creators, share_links
 from .content.model import Article, Author, ConnectBlock, Cta, Publication
 from .features.reading_lists import ReadingList
 from .urls import author_url, publisher_url, section_url, source_anchor, tag_url
@@ -34,6 +35,7 @@ class ViewContext:
     connect: Mapping[str, ConnectBlock] = field(default_factory=dict)
     author_bios: Mapping[str, str] = field(default_factory=dict)  # author id -> bio HTML, rendered by the adapter
     source_library: bool = False  # the site has /sources/ pages (press/crosslinks): each source links to its publisher's
+    mastodon_share: str | None = DEFAULT_MASTODON_SHARE  # the share page for Mastodon; None: no share links
 
 
 def article_card(article: Article, ctx: ViewContext) -> dict[str, Any]:
@@ -74,7 +76,19 @@ def article_view(article: Article, ctx: ViewContext) -> dict[str, Any]:
         "author_box": [_author_view(ctx.authors[a], ctx.author_bios.get(a, "")) for a in article.authors],
         "cta": _cta_view(cta, ctx.site_url + article.url) if cta else None,
         "connect": connect_view(pub, ctx, authors=article.authors, here=article.url),
+        "share": _share_view(article, ctx),
+        "fediverse_creators": list(fediverse_creators(tuple(ctx.authors[a] for a in article.authors))),
     }
+
+
+def _share_view(article: Article, ctx: ViewContext) -> dict[str, Any] | None:
+    """The share links and the address "Copy link" copies: the canonical one (elsewhere, for a piece first published there)."""
+    url = article.canonical_url or ctx.site_url + article.url
+    links = share_links(article.title, url, ctx.mastodon_share) if ctx.mastodon_share is not None else ()
+    if not links:  # switched off, or no site_url to make the address absolute
+        return None
+    return {"url": url, "links": [{"network": link.network, "label": link.label, "description": link.description, "url": link.url}
+                                  for link in links]}
 
 
 def connect_view(publication: Publication | None, ctx: ViewContext, *, authors: tuple[str, ...] = (),
