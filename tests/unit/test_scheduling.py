@@ -13,7 +13,8 @@ import pytest
 
 from press.core.content.frontmatter import parse_document
 from press.core.content.model import Article
-from press.core.content.validate import count_words, validate_article
+from press.core.content.reading_time import reading_minutes
+from press.core.content.validate import validate_article
 
 from .rules import RULES
 
@@ -24,7 +25,7 @@ def dated(date: str) -> Article:
     raw = f"---\ntitle: T\ndescription: D.\ndate: {date}\nauthors: [jt-mercer]\ncategories: [Courts]\n---\nBody.\n"
     doc, errors = parse_document("vera2/posts/a.md", raw.encode())
     assert doc is not None and not errors
-    article, problems = validate_article(doc, "vera2", RULES, words=count_words(doc.body))
+    article, problems = validate_article(doc, "vera2", RULES, minutes=reading_minutes(doc.body))
     assert article is not None, problems
     return article
 

@@ -42,6 +42,7 @@ from ..core.views import ViewContext, article_view, index_view, listing_view, pa
 from ..mdx.citations import CitationsExtension
 from ..mdx.safe_links import SafeLinksExtension
 from . import material_markup
+from .compact_templates import compact_templates
 from .reporting import fail_on, log_errors, warn_on
 from .serve_state import STATE
 from ..core.urls import READING_LISTS_FOLDER, SOURCES_FOLDER, article_publication, page_file, section_url, source_anchor
@@ -332,6 +333,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # nothing is written yet; feeds, redirects and the search index claim their paths after this.
     @event_priority(100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        compact_templates(env)  # before any plugin loads a template
         self.report.start("rendering", len(files.documentation_pages()))  # every page converted: templates come next
         refused = []
         for file in sorted(files, key=lambda f: f.dest_uri):
