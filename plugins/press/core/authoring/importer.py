@@ -56,7 +56,8 @@ def import_article(raw: str, placement: Placement, *, today: dt.date, date: dt.d
         raise Refused("found no title", "the first line of a text file (or the <h1> of an HTML page) is the title")
     body, entries, dropped = _split(draft.blocks)
     sources = read_entries(entries)
-    blocks = _attach_lone_chips([Block(b.kind, _chips(b.runs, sources), b.ordered) if b.kind != "heading" else b for b in body])
+    blocks = _attach_lone_chips([Block(b.kind, _chips(b.runs, sources), b.ordered) if b.kind not in ("heading", "markdown") else b
+                                 for b in body])
     keys, unmapped = _cite(blocks, sources)
     review = list(draft.notes)
     when = date or draft.date
@@ -72,6 +73,11 @@ def import_article(raw: str, placement: Placement, *, today: dt.date, date: dt.d
         review.append(f"left out the last {dropped[1]} paragraphs, from {dropped[0]!r} on: the site adds its own author box and calls to action")
     if not tags:
         review.append("tags: none given (--tags)")
+    if draft.images:
+        review.append(f"images: {len(draft.images)} still on the other site: download these into content/ and point the Markdown "
+                      f"at the copies, or set image: and image_alt: for a hero: {', '.join(draft.images)}")
+    if draft.dropped:
+        review.append(f"left out what an article cannot hold: {', '.join(draft.dropped)}: link to it in the text if it matters")
     relative = sum(1 for b in blocks for r in b.runs if r.kind == "link" and not _absolute(r.href))
     if relative:
         review.append(f"links: kept only the text of {relative} link(s) to the other site's own pages (relative addresses)")
@@ -94,7 +100,7 @@ def _split(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[str, str]],
             reading = is_further_reading(block.plain)
             if reading:
                 continue
-        if reading:
+        if reading and block.kind != "markdown":
             entries.append((block.plain, next((r.href for r in block.runs if r.kind == "link"), "")))
         else:
             body.append(block)
@@ -194,7 +200,9 @@ def _markdown(blocks: Sequence[Block], keys: dict[str, str], extras: list[int]) 
     out: list[str] = []
     for i, block in enumerate(blocks):
         text = _inline(block.runs, keys, extras)
-        if block.kind == "heading":
+        if block.kind == "markdown":
+            out.append(block.runs[0].text)
+        elif block.kind == "heading":
             out.append(f"## {text}")
         elif block.kind == "item":
             number = next((n for n, b in enumerate(reversed(blocks[:i])) if b.kind != "item" or not b.ordered), i)
