@@ -50,7 +50,8 @@ class Imported:
 
 
 def import_article(raw: str, placement: Placement, *, today: dt.date, date: dt.date | None = None,
-                   tags: tuple[str, ...] = (), html: bool | None = None) -> Imported:
+                   tags: tuple[str, ...] = (), html: bool | None = None, more: Sequence[str] = ()) -> Imported:
+    """`more`: further front-matter lines, written after the others (an archive import's dates, redirects...)."""
     draft = read_html(raw) if (looks_like_html(raw) if html is None else html) else read_text(raw)
     if not draft.title:
         raise Refused("found no title", "the first line of a text file (or the <h1> of an HTML page) is the title")
@@ -82,9 +83,9 @@ def import_article(raw: str, placement: Placement, *, today: dt.date, date: dt.d
     if relative:
         review.append(f"links: kept only the text of {relative} link(s) to the other site's own pages (relative addresses)")
     extras: list[int] = []  # the +N of each citation, in order
-    text = _front_matter(draft.title, description, when, placement, tags, sources) + "\n" + _markdown(blocks, keys, extras)
-    todo, more = _lines(text, sources, unmapped, extras)
-    review += more
+    text = _front_matter(draft.title, description, when, placement, tags, sources, more) + "\n" + _markdown(blocks, keys, extras)
+    todo, checks = _lines(text, sources, unmapped, extras)
+    review += checks
     return Imported(slugify(draft.title), when, text, tuple(todo), tuple(review))
 
 
@@ -180,7 +181,7 @@ def _cite(blocks: Sequence[Block], sources: Sequence[FoundSource]) -> tuple[dict
 # -- writing ------------------------------------------------------------------------------
 
 def _front_matter(title: str, description: str, date: dt.date, placement: Placement, tags: tuple[str, ...],
-                  sources: Sequence[FoundSource]) -> str:
+                  sources: Sequence[FoundSource], more: Sequence[str]) -> str:
     lines = ["---", f"title: {quoted(title)}", f"description: {quoted(description)}", f"date: {date.isoformat()}",
              f"authors: {flow_list(placement.authors)}"]
     if placement.section:
@@ -193,7 +194,7 @@ def _front_matter(title: str, description: str, date: dt.date, placement: Placem
                   f"    url: {s.url}" if s.url else '    url: ""  # to fill in: the address of the source']
         if s.date:
             lines.append(f"    date: {s.date.isoformat()}")
-    return "\n".join(lines + ["---", ""])
+    return "\n".join(lines + list(more) + ["---", ""])
 
 
 def _markdown(blocks: Sequence[Block], keys: dict[str, str], extras: list[int]) -> str:
