@@ -29,8 +29,9 @@ from .core.content.problems import plural
 from .core.urls import article_path, article_publication, article_url
 
 EXIT_CODES = """\
-exit status: 0 when done (check: no problems), 1 when check found problems or a file would be
-overwritten, 2 for a wrong command line or a configuration that cannot be loaded."""
+exit status: 0 when done (check: no problems), 1 when check found problems, a file would be
+overwritten or a post of an export could not be imported, 2 for a wrong command line or a
+configuration that cannot be loaded."""
 
 
 def main(argv: list[str] | None = None) -> int:
