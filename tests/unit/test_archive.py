@@ -98,3 +98,8 @@ def test_every_problem_of_a_mapping_file_at_once() -> None:
         "  canonical_items: expected a list of post ids, such as [12, 40]",
         "  permalink: '/{year}/' has no {slug}: write it as Ghost's routes do, such as /{year}/{slug}/",
     ]
+
+
+def test_an_older_wxr_version_reads_the_same() -> None:
+    wxr = (ARCHIVES / "wordpress.xml").read_text(encoding="utf-8").replace("/export/1.2/", "/export/1.1/")
+    assert read_wxr(wxr.encode("utf-8")) == read_wxr((ARCHIVES / "wordpress.xml").read_bytes())

@@ -17,7 +17,6 @@ problem named by its id in the export, and is not written; the others are.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import unquote, urlsplit
@@ -28,7 +27,7 @@ from ..content.frontmatter import parse_document
 from ..content.model import Publication
 from ..content.slugs import slugify
 from ..content.validate import MAX_DESCRIPTION, SiteRules, validate_article
-from ..urls import OutputRefused, article_path, redirect_path
+from ..urls import OutputRefused, article_path, article_url, redirect_path
 from .archive_map import ArchiveMap
 from .archive_read import DRAFT, PRIVATE, Archive, Entry
 from .importer import import_article
@@ -41,7 +40,6 @@ _FOR_ONE_PAGE = ("tags:", "further_reading:")  # checklist lines about options o
 class Planned:
     where: str  # the post's id in the export
     path: str  # relative to the docs folder
-    url: str
     text: str
     draft: bool
     review: tuple[str, ...]  # what the author should look at: images to download, what was left out
@@ -101,7 +99,7 @@ def _plan_entry(entry: Entry, mapping: ArchiveMap, rules: SiteRules, today: dt.d
         return None, errors
     when = when if when.tzinfo else when.replace(tzinfo=rules.timezone)
     path = article_path(pub_id, when, slug)
-    url = posixpath.join(pub_id, f"{when:%Y}", f"{when:%m}", slug) + "/"
+    url = article_url(pub_id, when, slug)
     review: list[str] = []
     redirects = () if entry.status == DRAFT else _old_paths(entry, url, review, unredirected)  # a draft had no public URL
     canonical = _canonical(entry, mapping, review)
@@ -120,7 +118,7 @@ def _plan_entry(entry: Entry, mapping: ArchiveMap, rules: SiteRules, today: dt.d
     article, invalid = validate_article(doc, pub_id, rules, words=0) if doc is not None else (None, parse_errors)
     if article is None:
         return None, [f"{e.field}: {e.message} ({e.hint})" if e.hint else f"{e.field}: {e.message}" for e in invalid]
-    return Planned(entry.where, path, article.url, imported.text, entry.status == DRAFT, tuple(review)), []
+    return Planned(entry.where, path, imported.text, entry.status == DRAFT, tuple(review)), []
 
 
 def _section(pub: Publication, mapping: ArchiveMap, names: list[str], errors: list[str]) -> str | None:

@@ -31,6 +31,7 @@ PUBLISHED, DRAFT, PRIVATE = "published", "draft", "private"
 GHOST_URL = "__GHOST_URL__"
 _NS = {"wp": "http://wordpress.org/export/1.2/", "dc": "http://purl.org/dc/elements/1.1/",
        "content": "http://purl.org/rss/1.0/modules/content/", "excerpt": "http://wordpress.org/export/1.2/excerpt/"}
+_NAMES = ("wp", "excerpt")  # their URIs name the WXR version (1.0, 1.1, 1.2): the file's own are used
 _WP_STATUS = {"publish": PUBLISHED, "future": PUBLISHED, "draft": DRAFT, "pending": DRAFT, "private": PRIVATE}
 
 
@@ -75,57 +76,61 @@ def read_wxr(data: bytes) -> Archive:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise Refused(f"not a WordPress export: {exc}", "export again from Tools > Export in WordPress (a .xml file)") from None
+    wxr = _Wxr(_NS | {k: v for k, v in root.nsmap.items() if k in _NAMES})
     channel = root.find("channel")
-    if root.tag != "rss" or channel is None or channel.find("wp:wxr_version", _NS) is None:
+    if root.tag != "rss" or channel is None or channel.find("wp:wxr_version", wxr.ns) is None:
         raise Refused("not a WordPress export: no <rss><channel> with <wp:wxr_version>",
                       "export again from Tools > Export in WordPress (a .xml file)")
     items = channel.findall("item")
-    attachments = {_text(i, "wp:post_id"): _text(i, "wp:attachment_url") for i in items if _text(i, "wp:post_type") == "attachment"}
+    attachments = {wxr.text(i, "wp:post_id"): wxr.text(i, "wp:attachment_url") for i in items
+                   if wxr.text(i, "wp:post_type") == "attachment"}
     entries, left_out = [], []
     for item in items:
-        kind, post_id, status = _text(item, "wp:post_type"), _text(item, "wp:post_id"), _text(item, "wp:status")
+        kind, status, title = wxr.text(item, "wp:post_type"), wxr.text(item, "wp:status"), wxr.text(item, "title")
         if kind == "attachment":
             continue
-        where = f"post_id {post_id}"
+        where = f"post_id {wxr.text(item, 'wp:post_id')}"
         if kind != "post":
-            left_out.append(f"{where}: a {kind or 'item'} ({_text(item, 'title')!r}), not a post: only posts become articles")
+            left_out.append(f"{where}: a {kind or 'item'} ({title!r}), not a post: only posts become articles")
         elif status not in _WP_STATUS:
-            left_out.append(f"{where}: status {status!r} ({_text(item, 'title')!r}): only published, scheduled, pending, "
-                            "draft and private posts are read")
+            left_out.append(f"{where}: status {status!r} ({title!r}): only published, scheduled, pending, draft and private posts are read")
         else:
-            entries.append(_wxr_entry(item, where, _WP_STATUS[status], attachments))
-    return Archive(_text(channel, "wp:base_blog_url") or _text(channel, "link"), tuple(entries), tuple(left_out))
+            entries.append(wxr.entry(item, where, _WP_STATUS[status], attachments))
+    return Archive(wxr.text(channel, "wp:base_blog_url") or wxr.text(channel, "link"), tuple(entries), tuple(left_out))
 
 
-def _wxr_entry(item: Any, where: str, status: str, attachments: dict[str, str]) -> Entry:
-    terms = [(c.get("domain"), Term(" ".join((c.text or "").split()), c.get("nicename") or "")) for c in item.findall("category")]
-    meta = {_text(m, "wp:meta_key"): _text(m, "wp:meta_value") for m in item.findall("wp:postmeta", _NS)}
-    post_id = where.split()[-1]
-    urls = [u for u in (_text(item, "link"), _text(item, "guid")) if u]
-    if not any(f"p={post_id}" in u for u in urls) and urls:
-        urls.append(re.sub(r"^(https?://[^/]+).*", r"\1", urls[0]) + f"/?p={post_id}")  # WordPress answers ?p=ID for every post
-    return Entry(
-        where=where, title=_text(item, "title"), slug=_text(item, "wp:post_name"), html=wp_paragraphs(_text(item, "content:encoded")),
-        excerpt=_text(item, "excerpt:encoded"), date=_wp_date(item, "wp:post_date"), updated=_wp_date(item, "wp:post_modified"),
-        status=status, authors=tuple(a for a in (_text(item, "dc:creator"),) if a),
-        categories=tuple(t for d, t in terms if d == "category"), tags=tuple(t for d, t in terms if d == "post_tag"),
-        urls=tuple(dict.fromkeys(urls)), image=attachments.get(meta.get("_thumbnail_id", ""), ""))
+@dataclass(frozen=True)
+class _Wxr:
+    ns: dict[str, str]  # prefix -> URI, with the file's own WordPress URIs (they name its WXR version: 1.0, 1.1, 1.2)
 
+    def text(self, element: Any, path: str) -> str:
+        found = element.find(path, self.ns)
+        return (found.text or "").strip() if found is not None else ""
 
-def _text(element: Any, path: str) -> str:
-    found = element.find(path, _NS)
-    return (found.text or "").strip() if found is not None else ""
+    def entry(self, item: Any, where: str, status: str, attachments: dict[str, str]) -> Entry:
+        text = self.text
+        terms = [(c.get("domain"), Term(" ".join((c.text or "").split()), c.get("nicename") or "")) for c in item.findall("category")]
+        meta = {text(m, "wp:meta_key"): text(m, "wp:meta_value") for m in item.findall("wp:postmeta", self.ns)}
+        post_id = where.split()[-1]
+        urls = [u for u in (text(item, "link"), text(item, "guid")) if u]
+        if urls and not any(f"p={post_id}" in u for u in urls):
+            urls.append(re.sub(r"^(https?://[^/]+).*", r"\1", urls[0]) + f"/?p={post_id}")  # WordPress answers ?p=ID for every post
+        return Entry(
+            where=where, title=text(item, "title"), slug=text(item, "wp:post_name"), html=wp_paragraphs(text(item, "content:encoded")),
+            excerpt=text(item, "excerpt:encoded"), date=self.date(item, "wp:post_date"), updated=self.date(item, "wp:post_modified"),
+            status=status, authors=tuple(a for a in (text(item, "dc:creator"),) if a),
+            categories=tuple(t for d, t in terms if d == "category"), tags=tuple(t for d, t in terms if d == "post_tag"),
+            urls=tuple(dict.fromkeys(urls)), image=attachments.get(meta.get("_thumbnail_id", ""), ""))
 
-
-def _wp_date(item: Any, name: str) -> dt.datetime | None:
-    """The local time with the zone WordPress was set to, from the local and the GMT times it exports."""
-    local, gmt = _wp_time(_text(item, name)), _wp_time(_text(item, f"{name}_gmt"))
-    if local is None:
-        return None
-    if gmt is None:  # a draft has no GMT time yet: the site's zone will be assumed
-        return local
-    offset = round((local - gmt).total_seconds() / 900) * 900  # zones are whole quarter hours
-    return local.replace(tzinfo=dt.timezone(dt.timedelta(seconds=offset)))
+    def date(self, item: Any, name: str) -> dt.datetime | None:
+        """The local time with the zone WordPress was set to, from the local and the GMT times it exports."""
+        local, gmt = _wp_time(self.text(item, name)), _wp_time(self.text(item, f"{name}_gmt"))
+        if local is None:
+            return None
+        if gmt is None:  # a draft has no GMT time yet: the site's zone will be assumed
+            return local
+        offset = round((local - gmt).total_seconds() / 900) * 900  # zones are whole quarter hours
+        return local.replace(tzinfo=dt.timezone(dt.timedelta(seconds=offset)))
 
 
 def _wp_time(text: str) -> dt.datetime | None:
