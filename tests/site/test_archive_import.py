@@ -99,7 +99,8 @@ def test_a_ghost_export(site: Fixture, capsys: pytest.CaptureFixture) -> None:
         "wrote content/dispatch/posts/2024/notes-toward-a-sequel.md (post id 64a1f0c2e4b0a1000100a002, a draft)",
         "wrote content/dispatch/posts/2022/on-craft.md (post id 64a1f0c2e4b0a1000100a004)"]
     assert err == "\nproblems (1):\n  post id 64a1f0c2e4b0a1000100a005 ('Orphan post'): names no author in the export\n"
-    assert "left out (1):\n  post id 64a1f0c2e4b0a1000100a003: a page ('Contact'), not a post" in out
+    assert ("left out (2):\n  post id 64a1f0c2e4b0a1000100a003: a page ('Contact'), not a post: only posts become articles\n"
+            "  post id 64a1f0c2e4b0a1000100a006: for members only (visibility paid) ('For paying members'): not imported\n") in out
     levee = site.root / "content/vera2/posts/2023/levee-tax-vote.md"
     assert front_matter(levee) == [
         'title: "River towns vote on the levee tax"',
@@ -131,7 +132,7 @@ def test_an_import_run_again_overwrites_nothing(site: Fixture, capsys: pytest.Ca
     assert ("  post id 64a1f0c2e4b0a1000100a001: content/vera2/posts/2023/levee-tax-vote.md already exists: not overwritten "
             "(delete it to import this post again)\n") in err
     assert levee.read_text().endswith("\nEdited by hand.\n")
-    assert out.endswith("press import: 0 articles written, 1 left out, 4 problems\n")
+    assert out.endswith("press import: 0 articles written, 2 left out, 4 problems\n")
 
 
 @pytest.mark.parametrize("args, error", [

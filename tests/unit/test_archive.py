@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
+from press.core.authoring.archive import plan_archive
 from press.core.authoring.archive_map import read_map
-from press.core.authoring.archive_read import DRAFT, PUBLISHED, Term, read_ghost, read_wxr, wp_paragraphs
+from press.core.authoring.archive_read import DRAFT, PUBLISHED, Archive, Entry, Term, read_ghost, read_wxr, wp_paragraphs
 from press.core.authoring.scaffold import Refused
 
 from .rules import RULES
@@ -103,3 +105,20 @@ def test_every_problem_of_a_mapping_file_at_once() -> None:
 def test_an_older_wxr_version_reads_the_same() -> None:
     wxr = (ARCHIVES / "wordpress.xml").read_text(encoding="utf-8").replace("/export/1.2/", "/export/1.1/")
     assert read_wxr(wxr.encode("utf-8")) == read_wxr((ARCHIVES / "wordpress.xml").read_bytes())
+
+
+def test_a_hostile_post_stays_text_and_keeps_its_whole_body() -> None:
+    entry = Entry(where="post_id 9", title='A </h1><script>alert(1)</script> "title"', slug="../../etc/passwd",
+                  html="<p>Before.</p></article></main><p>After [@key] <a href='javascript:x()'>link</a>.</p>", excerpt="",
+                  date=dt.datetime(2024, 5, 1, 9, 0, tzinfo=NEW_YORK), updated=None, status=PUBLISHED, authors=("jt-mercer",),
+                  categories=(), tags=(Term("x" * 61, "long"),), urls=("https://old.example/../../assets/x/",))
+    mapping = read_map("publication: dispatch\n", "map.yml", RULES.publications, RULES.authors)
+    plan = plan_archive(Archive("https://old.example", (entry,), ()), mapping, RULES, dt.date(2025, 12, 1))
+    assert plan.problems == ("post_id 9 ('A </h1><script>alert(1)</script> \"title\"'): tags[0]: the tag is 61 characters long, "
+                             "the limit is 60 (a tag is a word or two, such as: tags: [courts])",)
+    clean = plan_archive(Archive("", (dataclasses.replace(entry, tags=()),), ()), mapping, RULES, dt.date(2025, 12, 1))
+    (article,) = clean.articles
+    assert article.path == "dispatch/posts/2024/etc-passwd.md"
+    assert article.text.splitlines()[1] == 'title: "A </h1><script>alert(1)</script> \\"title\\""'
+    assert article.text.endswith("\nBefore.\n\nAfter \\[@key\\] link.\n") and "redirect_from" not in article.text
+    assert any("assets" in r for r in article.review)

@@ -8,15 +8,17 @@ host can serve (the permalink; ``?p=12`` is a query, which it cannot), and
 ``canonical_url`` where the piece stays published at its old address. Its body
 goes through the same reader as ``press import page.html``.
 
-Drafts and pending posts are imported with ``draft: true`` (or left out with
-``drafts: skip``); private posts are left out, so nothing private can go live
-by removing one line. A post that cannot be placed or does not validate is a
+Drafts and pending posts (and Ghost's email-only ones) are imported with
+``draft: true`` (or left out with ``drafts: skip``); private posts and Ghost's
+members-only ones are left out, so nothing private can go live by removing one
+line. Scheduled posts keep their date, on which the site publishes them. A post that cannot be placed or does not validate is a
 problem named by its id in the export, and is not written; the others are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import unquote, urlsplit
@@ -108,8 +110,9 @@ def _plan_entry(entry: Entry, mapping: ArchiveMap, rules: SiteRules, today: dt.d
     more += [f"draft: true  # a draft in the export ({entry.where})"] * (entry.status == DRAFT)
     tags = tuple(dict.fromkeys(t.name for t in entry.tags if slugify(t.name)))
     placement = Placement(pub, section, authors, pub.cta)
+    body = re.sub(r"</?(?:html|head|body|main|article)\b[^>]*>", "", entry.html, flags=re.IGNORECASE)  # the post is all article
     page = (f'<html><head><meta name="description" content="{escape(_description(entry.excerpt))}"></head>'
-            f"<body><article><h1>{escape(entry.title)}</h1>{entry.html}</article></body></html>")
+            f"<body><article><h1>{escape(entry.title)}</h1>{body}</article></body></html>")
     imported = import_article(page, placement, today=today, date=when, tags=tags, html=True, more=more)
     review += [r for r in imported.review if not r.startswith(_FOR_ONE_PAGE)] + [f"line {t}" for t in imported.todo]
     if entry.image:

@@ -10,7 +10,7 @@ entities left unexpanded, no DTD and no network: an export is someone else's fil
 
 A Ghost export is its database as JSON, optionally inside ``{"db": [...]}``:
 ``data.posts`` (``html``, ``status``, ``published_at``, ``custom_excerpt``,
-``feature_image``, ``canonical_url``...), ``users``, ``tags`` and the
+``feature_image``, ``canonical_url``, ``visibility``...), ``users``, ``tags`` and the
 ``posts_authors`` and ``posts_tags`` tables that join them. URLs in it start
 with ``__GHOST_URL__``, the site's address, which the mapping file gives.
 """
@@ -193,7 +193,11 @@ def read_ghost(text: str, site_url: str, permalink: str, timezone: dt.tzinfo) ->
         if post.get("type", "post") != "post" or post.get("page"):
             left_out.append(f"{where}: a page ({post.get('title')!r}), not a post: only posts become articles")
             continue
-        status = {"published": PUBLISHED, "scheduled": PUBLISHED, "sent": PUBLISHED, "draft": DRAFT}.get(post.get("status", ""))
+        # "sent": a newsletter that was never on the web; members-only and paid posts were not public either
+        status = {"published": PUBLISHED, "scheduled": PUBLISHED, "sent": DRAFT, "draft": DRAFT}.get(post.get("status", ""))
+        if post.get("visibility", "public") != "public":
+            left_out.append(f"{where}: for members only (visibility {post.get('visibility')}) ({post.get('title')!r}): not imported")
+            continue
         if status is None:
             left_out.append(f"{where}: status {post.get('status')!r} ({post.get('title')!r}): only published, scheduled and draft posts are read")
             continue
