@@ -176,6 +176,7 @@ def test_html_keeps_images_figures_tables_code_and_nested_lists_and_says_what_it
      "![A](https://i.example/a.png)\n/// caption\nBefore\n///"),
     ("<h1>Top</h1><p><img src='data:image/png;base64,xx' data-src='https://i.example/lazy.png' alt=''></p>",
      "## Top\n\n![](https://i.example/lazy.png)"),
+    ("<table><tr><td>one<br>two</td></tr></table><pre>a  <br>b</pre>", "| one two |\n| --- |\n\n```\na  \nb\n```"),
 ])
 def test_html_to_markdown_cases(html: str, markdown: str) -> None:
     assert html_to_markdown(html).markdown == markdown

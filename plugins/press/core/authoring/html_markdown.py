@@ -3,7 +3,8 @@
 Kept: images (as their remote http(s) URLs, listed in `Converted.images` so the
 author can download them), figures with captions (the image, then a
 ``/// caption`` block: pymdownx.blocks.caption), tables (Markdown tables, which
-MkDocs' built-in ``tables`` extension reads), code blocks (fenced, with the
+MkDocs' built-in ``tables`` extension reads; the first row is the header when
+none is marked, as the extension needs one), code blocks (fenced, with the
 language an ``language-x``/``lang-x`` class or WordPress' ``brush: x`` names),
 lists nested to any depth (four-space indents, as Python-Markdown wants them),
 links with an http(s) or mailto address. Left out, and named in
@@ -25,7 +26,7 @@ from markdownify import MarkdownConverter
 
 _LEFT_OUT = ("iframe", "embed", "object", "video", "audio", "form", "input", "button", "select", "textarea",
              "script", "noscript", "template", "canvas", "svg")
-_LANGUAGE = re.compile(r"^(?:language|lang)-([\w+#.-]+)$|^brush:\s*([\w+#.-]+)")
+_LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)|(?:^|\s)brush:\s*([\w+#.-]+)")
 _CAPTION = "\x00caption\x00"  # marks a figcaption until its figure puts it after the image
 
 
@@ -43,7 +44,6 @@ def html_to_markdown(html: str) -> Converted:
         converter.dropped.append(_left_out(el))
         el.decompose()
     markdown = converter.convert_soup(soup)
-    markdown = re.sub(r"[ \t]+\n", "\n", markdown)
     markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip("\n")
     return Converted(markdown, tuple(dict.fromkeys(converter.images)), tuple(dict.fromkeys(converter.dropped)))
 
@@ -57,6 +57,12 @@ def _address(url: str) -> str:
     return url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
 
 
+def _language(tag: Any) -> str:
+    """``class="language-python"``, ``lang-js`` or WordPress' SyntaxHighlighter ``brush: php; gutter: false``."""
+    found = _LANGUAGE.search(" ".join(tag.get("class") or [])) if tag is not None else None
+    return (found[1] or found[2]) if found else ""
+
+
 def _square(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
@@ -64,7 +70,7 @@ def _square(text: str) -> str:
 class _Converter(MarkdownConverter):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__(heading_style="ATX", bullets="-", escape_misc=False, keep_inline_images_in=["td", "th"],
-                         strip_pre="strip")
+                         table_infer_header=True, strip_pre="strip")
         self.images: list[str] = []
         self.dropped: list[str] = []
 
@@ -106,16 +112,14 @@ class _Converter(MarkdownConverter):  # type: ignore[misc]
         """The page's title is the article's title: a heading 1 inside the body is a section heading."""
         return super().convert_hN(max(n, 2), el, text, parent_tags)  # type: ignore[no-any-return]
 
+    def convert_br(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        """A line break within a paragraph is a space's worth: Python-Markdown's hard break (two trailing spaces) is invisible."""
+        return "\n" if "pre" in parent_tags else " "
+
     def convert_pre(self, el: Any, text: str, parent_tags: set[str]) -> str:
         if not text.strip():
             return ""
-        language = ""
-        for tag in (el, el.find("code")):
-            for name in (tag.get("class") or []) if tag is not None else []:
-                if found := _LANGUAGE.match(name):
-                    language = language or found[1] or found[2]
-            if tag is not None and not language and (brush := _LANGUAGE.match(" ".join(tag.get("class") or []))):
-                language = brush[1] or brush[2] or ""
+        language = next(filter(None, map(_language, (el, el.find("code")))), "")
         text = text.strip("\n")
         fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
         return f"\n\n{fence}{language.lower()}\n{text}\n{fence}\n\n"
