@@ -99,13 +99,14 @@ def _plan_entry(entry: Entry, mapping: ArchiveMap, rules: SiteRules, today: dt.d
         errors.append("gives no slug: its slug and title have no letters or digits")
     if errors or when is None:
         return None, errors
-    when = when if when.tzinfo else when.replace(tzinfo=rules.timezone)
+    when = when if when.tzinfo else when.replace(tzinfo=rules.timezone)  # a WordPress draft has only its local time
+    updated = entry.updated if entry.updated is None or entry.updated.tzinfo else entry.updated.replace(tzinfo=rules.timezone)
     path = article_path(pub_id, when, slug)
     url = article_url(pub_id, when, slug)
     review: list[str] = []
     redirects = () if entry.status == DRAFT else _old_paths(entry, url, review, unredirected)  # a draft had no public URL
     canonical = _canonical(entry, mapping, review)
-    more = [f"updated: {entry.updated.isoformat()}"] if entry.updated and entry.updated > when else []
+    more = [f"updated: {updated.isoformat()}"] if updated and updated > when else []
     more += [f"redirect_from: {flow_list(redirects)}"] * bool(redirects) + [f"canonical_url: {canonical}"] * bool(canonical)
     more += [f"draft: true  # a draft in the export ({entry.where})"] * (entry.status == DRAFT)
     tags = tuple(dict.fromkeys(t.name for t in entry.tags if slugify(t.name)))
