@@ -201,7 +201,8 @@ def read_ghost(text: str, site_url: str, permalink: str, timezone: dt.tzinfo) ->
         if status is None:
             left_out.append(f"{where}: status {post.get('status')!r} ({post.get('title')!r}): only published, scheduled and draft posts are read")
             continue
-        post_tags = [t for t in tags_of.get(post.get("id"), ()) if t and not str(t.get("name", "")).startswith("#")]  # "#x": internal
+        post_tags = [t for t in tags_of.get(post.get("id"), ())  # a tag named "#x" is internal to Ghost
+                     if t and t.get("name") and not str(t["name"]).startswith("#")]
         extra = meta.get(post.get("id"), {})
         authors = tuple(a for a in authors_of.get(post.get("id"), ()) if a) or tuple(
             a for a in (users.get(post.get("author_id")),) if a)
@@ -213,7 +214,7 @@ def read_ghost(text: str, site_url: str, permalink: str, timezone: dt.tzinfo) ->
             excerpt=str(post.get("custom_excerpt") or post.get("meta_description") or extra.get("meta_description") or ""),
             date=date, updated=updated,
             status=status, authors=authors, categories=(),
-            tags=tuple(Term(str(t.get("name", "")), str(t.get("slug", ""))) for t in post_tags),
+            tags=tuple(Term(str(t.get("name") or ""), str(t.get("slug") or "")) for t in post_tags),
             urls=(site + url,) if url else (),
             image=resolve(post.get("feature_image") or ""), canonical_url=resolve(post.get("canonical_url") or "")))
     return Archive(site, tuple(entries), tuple(left_out))
