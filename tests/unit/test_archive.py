@@ -79,9 +79,15 @@ def test_an_old_ghost_export_without_the_db_wrapper() -> None:
     old = {"meta": {"version": "003"}, "data": {"posts": [
         {"id": 5, "title": "T", "slug": "t", "html": "<p>x</p>", "page": 0, "status": "published", "author_id": 1,
          "published_at": 1283780649000}], "users": [{"id": 1, "slug": "jo"}]}}
-    entry = read_ghost(json.dumps(old), "", "/{slug}/", dt.timezone.utc).entries[0]
-    assert (entry.where, entry.authors, entry.urls) == ("post id 5", ("jo",), ())
+    entry = read_ghost(json.dumps(old), "https://g.example", "/{slug}/", dt.timezone.utc).entries[0]
+    assert (entry.where, entry.authors, entry.urls) == ("post id 5", ("jo",), ("https://g.example/t/",))
     assert entry.date == dt.datetime(2010, 9, 6, 13, 44, 9, tzinfo=dt.timezone.utc)
+
+
+def test_a_ghost_export_needs_the_old_address() -> None:
+    with pytest.raises(Refused) as refused:
+        read_ghost((ARCHIVES / "ghost.json").read_text(encoding="utf-8"), "", "/{slug}/", NEW_YORK)
+    assert refused.value.hint == "add site_url: https://your-old-site.example to the mapping file"
 
 
 def test_every_problem_of_a_mapping_file_at_once() -> None:

@@ -180,6 +180,9 @@ def read_ghost(text: str, site_url: str, permalink: str, timezone: dt.tzinfo) ->
     data = (db[0] if isinstance(db, list) and db else raw).get("data") if isinstance(raw, dict) else None
     if not isinstance(data, dict) or not isinstance(data.get("posts"), list):
         raise Refused("not a Ghost export: no data.posts", "export again from Settings > Advanced > Import/Export in Ghost (a .json file)")
+    if not site_url.startswith(("https://", "http://")):
+        raise Refused("a Ghost export needs the old site's address: its URLs start with __GHOST_URL__",
+                      "add site_url: https://your-old-site.example to the mapping file")
     site = site_url.rstrip("/")
     resolve: Callable[[str], str] = lambda value: (value or "").replace(GHOST_URL, site)  # noqa: E731
     users = {u.get("id"): u.get("slug", "") for u in _rows(data, "users")}
