@@ -128,3 +128,12 @@ def test_a_hostile_post_stays_text_and_keeps_its_whole_body() -> None:
     assert article.text.splitlines()[1] == 'title: "A </h1><script>alert(1)</script> \\"title\\""'
     assert article.text.endswith("\nBefore.\n\nAfter \\[@key\\] link.\n") and "redirect_from" not in article.text
     assert any("assets" in r for r in article.review)
+
+
+def test_addresses_on_the_old_site_are_made_absolute() -> None:
+    entry = Entry(where="post_id 8", title="Links", slug="links", excerpt="", updated=None, status=PUBLISHED, authors=("jt-mercer",),
+                  html="<p>See <a href='/2020/01/other/'>the other post</a>.</p><p><img src=\"/wp-content/a.jpg\" alt=\"A\"></p>",
+                  date=dt.datetime(2024, 5, 1, 9, 0, tzinfo=NEW_YORK), categories=(), tags=(), urls=())
+    mapping = read_map("publication: dispatch\n", "map.yml", RULES.publications, RULES.authors)
+    (article,) = plan_archive(Archive("https://old.example/", (entry,), ()), mapping, RULES, dt.date(2025, 12, 1)).articles
+    assert article.text.endswith("\nSee [the other post](https://old.example/2020/01/other/).\n\n![A](https://old.example/wp-content/a.jpg)\n")

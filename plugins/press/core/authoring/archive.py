@@ -65,7 +65,7 @@ def plan_archive(archive: Archive, mapping: ArchiveMap, rules: SiteRules, today:
         if entry.status == PRIVATE or (entry.status == DRAFT and not mapping.import_drafts):
             left_out.append(f"{entry.where}: {'private' if entry.status == PRIVATE else 'a draft'} ({entry.title!r}): not imported")
             continue
-        planned, errors = _plan_entry(entry, mapping, rules, today, unredirected)
+        planned, errors = _plan_entry(entry, archive.site_url.rstrip("/"), mapping, rules, today, unredirected)
         if planned is not None and planned.path in paths:
             errors = [f"{planned.path} is also where {paths[planned.path]} goes: give one of them another slug in the export"]
         if errors:
@@ -77,7 +77,7 @@ def plan_archive(archive: Archive, mapping: ArchiveMap, rules: SiteRules, today:
     return Plan(tuple(articles), tuple(left_out), tuple(problems), tuple(unredirected))
 
 
-def _plan_entry(entry: Entry, mapping: ArchiveMap, rules: SiteRules, today: dt.date,
+def _plan_entry(entry: Entry, site_url: str, mapping: ArchiveMap, rules: SiteRules, today: dt.date,
                 unredirected: list[str]) -> tuple[Planned | None, list[str]]:
     errors: list[str] = []
     names = [n for t in entry.categories + entry.tags for n in (t.name, t.slug) if n]
@@ -112,6 +112,8 @@ def _plan_entry(entry: Entry, mapping: ArchiveMap, rules: SiteRules, today: dt.d
     tags = tuple(dict.fromkeys(t.name for t in entry.tags if slugify(t.name)))
     placement = Placement(pub, section, authors, pub.cta)
     body = re.sub(r"</?(?:html|head|body|main|article)\b[^>]*>", "", entry.html, flags=re.IGNORECASE)  # the post is all article
+    if site_url:  # "/wp-content/uploads/a.jpg": on the old site, which the new article cannot reach by a relative path
+        body = re.sub(r"""\b(src|href)=(["'])/(?![/\\])""", lambda m: f"{m[1]}={m[2]}{site_url}/", body, flags=re.IGNORECASE)
     page = (f'<html><head><meta name="description" content="{escape(_description(entry.excerpt))}"></head>'
             f"<body><article><h1>{escape(entry.title)}</h1>{body}</article></body></html>")
     imported = import_article(page, placement, today=today, date=when, tags=tags, html=True, more=more)
