@@ -20,13 +20,18 @@ from .adapters.building import build_atomically, repository_of
 from .adapters.progress import TerminalProgress
 from .adapters.project import Project, ProjectError, load_project, require_config
 from .core.authoring import report
+from .core.authoring.archive import plan_archive
+from .core.authoring.archive_map import read_map
+from .core.authoring.archive_read import read_ghost, read_wxr
 from .core.authoring.importer import import_article
 from .core.authoring.scaffold import Refused, new_article, place
+from .core.content.problems import plural
 from .core.urls import article_path, article_publication, article_url
 
 EXIT_CODES = """\
-exit status: 0 when done (check: no problems), 1 when check found problems or a file would be
-overwritten, 2 for a wrong command line or a configuration that cannot be loaded."""
+exit status: 0 when done (check: no problems), 1 when check found problems, a file would be
+overwritten or a post of an export could not be imported, 2 for a wrong command line or a
+configuration that cannot be loaded."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,9 +94,18 @@ def _parser() -> argparse.ArgumentParser:
                   "Read plain text (as copied from a web page) or HTML and write a Markdown article: title, headings,\n"
                   "paragraphs, the Further Reading as further_reading sources, source chips such as 'Reuters+1' as\n"
                   "[@reuters] citations; everything from 'Connect with the Author' on is left out. What it cannot\n"
-                  "know (URLs plain text lacks, chips naming no listed source) is printed as a checklist.\n\n"
-                  "example: press import article.txt --pub vera2 --section 'Global Affairs' --author jt-mercer")
-    imp.add_argument("file", help="the article: a .txt or .html file, or - for standard input")
+                  "know (URLs plain text lacks, chips naming no listed source) is printed as a checklist, with the\n"
+                  "images to download and what an article cannot hold (embeds, forms, scripts).\n\n"
+                  "With --wxr or --ghost it imports a whole WordPress or Ghost export instead, placing each post as the\n"
+                  "mapping file says (--map); old URLs become redirect_from. It never overwrites a file, and lists every\n"
+                  "problem with the post's id at the end.\n\n"
+                  "example: press import article.txt --pub vera2 --section 'Global Affairs' --author jt-mercer\n"
+                  "example: press import --wxr export.xml --map map.yml")
+    imp.add_argument("file", nargs="?", help="the article: a .txt or .html file, or - for standard input")
+    archive = imp.add_mutually_exclusive_group()
+    archive.add_argument("--wxr", metavar="FILE", help="a WordPress export (Tools > Export: a .xml file)")
+    archive.add_argument("--ghost", metavar="FILE", help="a Ghost export (Settings > Import/Export: a .json file)")
+    imp.add_argument("--map", metavar="FILE", help="with --wxr or --ghost: which publication, section and author each post gets (YAML)")
     imp.add_argument("-o", "--output", metavar="PATH", help="where to write it (default: content/<pub>/posts/<year>/<slug>.md)")
     imp.add_argument("--from", dest="input_format", choices=("text", "html"), help="the input's format (default: detected)")
     _placement_options(imp, required=False)
@@ -182,6 +196,11 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if args.wxr or args.ghost:
+        return _import_archive(args)
+    if args.file is None or args.map:
+        raise Refused("give one article to import, or a whole export with --wxr or --ghost and --map",
+                      "press import article.html --pub vera2 ..., or press import --wxr export.xml --map map.yml")
     project = load_project(args.config_file)
     output = Path(args.output).resolve() if args.output else None
     pub = args.pub or (output and _publication_of(project, output))
@@ -198,13 +217,61 @@ def _import(args: argparse.Namespace) -> int:
     return status
 
 
-def _read(path: Path) -> str:
+def _import_archive(args: argparse.Namespace) -> int:
+    if args.file or args.output or args.pub or args.section or args.author or args.tags or args.date:
+        raise Refused("an export is placed by its mapping file, not by a file, --output, --pub, --section, --author, --tags or --date",
+                      "say in the mapping file where each category goes (see 'Importing an archive' in README.md)")
+    if not args.map:
+        raise Refused("which publication, section and author does each post get? pass --map FILE",
+                      "see 'Importing an archive' in README.md for the mapping file")
+    project = load_project(args.config_file)
+    mapping = read_map(_read(Path(args.map), "the mapping file (YAML)"), args.map, project.publications, project.authors())
+    if args.wxr:
+        archive = read_wxr(_bytes(Path(args.wxr), "the WordPress export (.xml)"))
+    else:
+        archive = read_ghost(_read(Path(args.ghost), "the Ghost export (.json)"), mapping.site_url, mapping.permalink,
+                             project.rules().timezone)
+    plan = plan_archive(archive, mapping, project.rules(), project.today())
+    problems, out = list(plan.problems), sys.stdout
+    review: list[str] = []
+    written = 0
+    for planned in plan.articles:
+        target = project.docs_dir / planned.path
+        shown = _shown(project, target)
+        if target.exists():
+            problems.append(f"{planned.where}: {shown} already exists: not overwritten (delete it to import this post again)")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8", newline="\n") as file:
+            file.write(planned.text)
+        print(f"wrote {shown} ({planned.where}{', a draft' if planned.draft else ''})", file=out)
+        written += 1
+        review += [f"{shown}: {note}" for note in planned.review]
+    if plan.unredirected:
+        review.append(f"old URLs with a query, which a static host answers with its home page ({len(plan.unredirected)}): "
+                      "redirect them in the host's own rules if links to them matter: " + ", ".join(plan.unredirected))
+    for title, lines, stream in (("to review", review, out), ("left out", plan.left_out, out), ("problems", problems, sys.stderr)):
+        if lines:
+            print(f"\n{title} ({len(lines)}):", file=stream)
+            for line in lines:
+                print(f"  [ ] {line}" if stream is out and title == "to review" else f"  {line}", file=stream)
+    print(f"\npress import: {plural(written, 'article')} written, {len(plan.left_out)} left out, "
+          f"{plural(len(problems), 'problem')}", file=out)
+    return 1 if problems else 0
+
+
+def _read(path: Path, what: str = "a .txt or .html file, or - to read standard input") -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise Refused(f"{path}: no such file", "give the path of a .txt or .html file, or - to read standard input") from None
+        return _bytes(path, what).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise Refused(f"{path}: not UTF-8 text", "save the file as UTF-8 (or pipe it through iconv) and import it again") from None
+
+
+def _bytes(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise Refused(f"{path}: no such file", f"give the path of {what}") from None
 
 
 def _publication_of(project: Project, path: Path) -> str | None:
