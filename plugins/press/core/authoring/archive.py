@@ -121,7 +121,7 @@ def _plan_entry(entry: Entry, site_url: str, mapping: ArchiveMap, rules: SiteRul
     if entry.image:
         review.append(f"image: the featured image is {entry.image}: download it beside the article and set image: and image_alt:")
     doc, parse_errors = parse_document(path, imported.text.encode("utf-8"))
-    article, invalid = validate_article(doc, pub_id, rules, words=0) if doc is not None else (None, parse_errors)
+    article, invalid = validate_article(doc, pub_id, rules, minutes=0) if doc is not None else (None, parse_errors)
     if article is None:
         return None, [f"{e.field}: {e.message} ({e.hint})" if e.hint else f"{e.field}: {e.message}" for e in invalid]
     return Planned(entry.where, path, imported.text, entry.status == DRAFT, tuple(review)), []
