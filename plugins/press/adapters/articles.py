@@ -26,7 +26,8 @@ from mkdocs.utils import get_build_datetime
 
 from ..core.features.listings import IndexPage, ListingPage, check_publications
 from ..core.content.authors import bio_markdown
-from ..core.features.ctas import check_ctas
+from ..core.features.ctas import check_ctas, confirmation_pages
+from ..core.features.signup_forms import resolve_cta
 from ..core.content.model import ConnectBlock, Cta, Publication, Source
 from ..core.content.problems import ContentError
 from ..core.features.reading_lists import ReadingList, is_reading_list
@@ -66,17 +67,28 @@ class PublicationConfig(base.Config):
 
 
 class CtaConfig(base.Config):
+    """A call to action; what is left out is filled by its provider's preset or the generic defaults
+    (``press.core.features.signup_forms``), which also report what contradicts the preset."""
+
     heading = c.Type(str)
     text = c.Type(str, default="")
-    action = c.Type(str)
-    method = c.Choice(("post", "get"), default="post")
+    provider = c.Optional(c.Type(str))  # buttondown | kit | mailchimp
+    username = c.Optional(c.Type(str))  # buttondown
+    form_id = c.Optional(c.Type(str))  # kit
+    server = c.Optional(c.Type(str))  # mailchimp, with u and id
+    u = c.Optional(c.Type(str))
+    id = c.Optional(c.Type(str))
+    action = c.Optional(c.Type(str))
+    method = c.Optional(c.Choice(("post", "get")))
     button = c.Type(str, default="Subscribe")
     email_label = c.Type(str, default="Email address")
-    email_field = c.Type(str, default="email")
+    email_field = c.Optional(c.Type(str))
     consent = c.Type(str, default="")
     hidden = c.DictOfItems(c.Type(str), default={})
-    honeypot_field = c.Type(str, default="website")
-    source_field = c.Type(str, default="source")
+    honeypot_field = c.Optional(c.Type(str))
+    source_field = c.Optional(c.Type(str))
+    return_field = c.Optional(c.Type(str))  # a hidden field with the confirmation page's URL, for providers that take one
+    confirmation = c.Type(str, default="")  # the confirmation page's text; "" for the default
 
 
 class ConnectConfig(base.Config):
@@ -139,14 +151,13 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
                                 tuple(pub.section_descriptions.items()), pub.author)
             for pub_id, pub in self.config.publications.items()
         }
-        self.ctas = {
-            cta_id: Cta(cta_id, cta.heading, cta.text, cta.action, cta.button, cta.method, cta.email_label, cta.email_field,
-                        cta.consent, tuple(cta.hidden.items()), cta.honeypot_field, cta.source_field)
-            for cta_id, cta in self.config.ctas.items()
-        }
+        resolved = {cta_id: resolve_cta(cta_id, dict(cta)) for cta_id, cta in self.config.ctas.items()}
+        self.ctas: dict[str, Cta] = {cta_id: cta for cta_id, (cta, _) in resolved.items()}
         self.connect = {key: ConnectBlock(key, b.heading, b.text, b.url, b.label) for key, b in self.config.connect.items()}
-        if problems := check_publications(self.publications) + check_ctas(self.ctas, self.connect, self.publications):
+        problems = check_publications(self.publications) + [p for _, found in resolved.values() for p in found]
+        if problems := problems + check_ctas(self.ctas.keys(), self.connect, self.publications):
             raise PluginError("press/articles: " + "; ".join(problems))
+        self.confirmations = {page.src_uri: page for page in confirmation_pages(self.ctas, self.publications)}
         self.current_sources: dict[str, Source] = {}
         config.markdown_extensions.append(CitationsExtension(lambda: self.current_sources))
         config.markdown_extensions.append(SafeLinksExtension())  # pages, bios and reading lists: no javascript: links

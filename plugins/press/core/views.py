@@ -17,7 +17,7 @@ from .features.ctas import connect_for, cta_for
 from .features.listings import IndexPage, ListingPage
 from .content.model import Article, Author, ConnectBlock, Cta, Publication
 from .features.reading_lists import ReadingList
-from .urls import author_url, publisher_url, section_url, source_anchor, tag_url
+from .urls import author_url, confirmation_url, publisher_url, section_url, source_anchor, tag_url
 
 
 # An article this long gets a table of contents in its column when it has several sections (partials/press/toc.html).
@@ -72,7 +72,7 @@ def article_view(article: Article, ctx: ViewContext) -> dict[str, Any]:
         } for s in article.further_reading],
         "corrections": [{"date": date_view(c.date), "text": c.text} for c in sorted(article.corrections, key=lambda c: c.date, reverse=True)],
         "author_box": [_author_view(ctx.authors[a], ctx.author_bios.get(a, "")) for a in article.authors],
-        "cta": _cta_view(cta, ctx.site_url + article.url) if cta else None,
+        "cta": _cta_view(cta, ctx.site_url + article.url, ctx.site_url) if cta else None,
         "connect": connect_view(pub, ctx, authors=article.authors, here=article.url),
     }
 
@@ -99,12 +99,17 @@ def _is_author_url(url: str, ctx: ViewContext) -> bool:
     return url.lstrip("/") in {author_url(a) for a in ctx.authors}
 
 
-def _cta_view(cta: Cta, source_url: str) -> dict[str, Any]:
+def _cta_view(cta: Cta, source_url: str, site_url: str) -> dict[str, Any]:
+    """The form: the provider's and the configured hidden fields, then where it was sent from and where to return."""
+    hidden = [{"name": k, "value": v} for k, v in cta.hidden]
+    if cta.source_field:
+        hidden.append({"name": cta.source_field, "value": source_url})
+    if cta.return_field:
+        hidden.append({"name": cta.return_field, "value": site_url + confirmation_url(cta.id)})
     return {
         "id": cta.id, "heading": cta.heading, "text": cta.text, "action": cta.action, "method": cta.method,
         "button": cta.button, "email_label": cta.email_label, "email_field": cta.email_field, "consent": cta.consent,
-        "hidden": [{"name": k, "value": v} for k, v in cta.hidden] + [{"name": cta.source_field, "value": source_url}],
-        "honeypot_field": cta.honeypot_field,
+        "hidden": hidden, "honeypot_field": cta.honeypot_field,
     }
 
 
@@ -137,7 +142,7 @@ def _author_strip(publication: Publication, page: ListingPage, ctx: ViewContext)
         return None
     cta = ctx.ctas.get(publication.cta or "")
     return {"author": _author_view(ctx.authors[publication.author], ""),
-            "cta": _cta_view(cta, ctx.site_url + page.url) if cta else None}
+            "cta": _cta_view(cta, ctx.site_url + page.url, ctx.site_url) if cta else None}
 
 
 def _card_context(page: ListingPage, article: Article, ctx: ViewContext) -> dict[str, Any]:
