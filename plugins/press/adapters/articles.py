@@ -38,11 +38,12 @@ from ..core.incremental.digest import code_digest
 from ..core.site import Options, RawFile, Site, load_site
 from ..core.content.validate import LATEST_YEAR_AHEAD, SiteRules
 from ..core.urls import OutputRefused, Outputs
-from ..core.views import ViewContext, article_view, index_view, listing_view, page_title, reading_list_view, site_view
+from ..core.views import (CONFIRMATION_TITLE, ViewContext, article_view, confirmation_view, index_view, listing_view,
+                          page_title, reading_list_view, site_view)
 from ..mdx.citations import CitationsExtension
 from ..mdx.safe_links import SafeLinksExtension
 from . import material_markup
-from .reporting import fail_on, log_errors, warn_on
+from .reporting import docs_prefix, fail_on, log_errors, warn_on
 from .serve_state import STATE
 from ..core.urls import READING_LISTS_FOLDER, SOURCES_FOLDER, article_publication, page_file, section_url, source_anchor
 from .summary import BuildReport, NoProgress, Progress
@@ -220,6 +221,12 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             if page.src_uri not in files.src_uris:
                 inclusion = InclusionLevel.UNDEFINED if _in_nav(page) else InclusionLevel.NOT_IN_NAV
                 kept.append(File.generated(config, page.src_uri, content=_intro(page, site), inclusion=inclusion))
+        taken = [f"{docs_prefix(config)}/{src}: takes the URL /{c.url} of the confirmation page of call to action {c.cta.id!r}; "
+                 "move the file: the provider sends new subscribers to that page"
+                 for src, c in self.confirmations.items() if src in files.src_uris]
+        if taken:
+            raise PluginError("press/articles: " + "; ".join(taken))
+        kept += [File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV) for src in self.confirmations]
         return Files(kept)
 
     def options(self) -> Options:
@@ -280,6 +287,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         elif listing is not None:
             page.meta.setdefault("title", escape(listing.title))
             page.meta.setdefault("description", escape(listing.description))
+        elif page.file.src_uri in self.confirmations:
+            # Only the provider links here: kept out of search engines (main.html) and the sitemap.
+            page.meta = {"title": escape(CONFIRMATION_TITLE), "robots": "noindex",
+                         "description": escape(self.confirmations[page.file.src_uri].cta.heading)}
         # A publication, not documentation: navigation lives in the header (and the phone's drawer), no page
         # gets the documentation sidebar or the table-of-contents rail; a page's own `hide:` still wins.
         page.meta.setdefault("hide", list(HIDE))
@@ -325,6 +336,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         elif page.file.src_uri in self.lists_by_src:
             press["reading_list"] = reading_list_view(self.lists_by_src[page.file.src_uri], self.view_context)
             heading = self.lists_by_src[page.file.src_uri].title
+        elif (confirmation := self.confirmations.get(page.file.src_uri)) is not None:
+            press["confirmation"] = confirmation_view(confirmation, self.view_context)
+            heading = CONFIRMATION_TITLE
+            publication = pubs[confirmation.publication].title if confirmation.publication else None
         press["title"] = page_title(config.site_name, heading, publication)
         return context
 

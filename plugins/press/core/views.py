@@ -13,12 +13,14 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from .features.dates import date_view
-from .features.ctas import connect_for, cta_for
+from .features.ctas import DEFAULT_CONFIRMATION, ConfirmationPage, connect_for, cta_for
 from .features.listings import IndexPage, ListingPage
 from .content.model import Article, Author, ConnectBlock, Cta, Publication
 from .features.reading_lists import ReadingList
 from .urls import author_url, confirmation_url, publisher_url, section_url, source_anchor, tag_url
 
+
+CONFIRMATION_TITLE = "Thank you for signing up"
 
 # An article this long gets a table of contents in its column when it has several sections (partials/press/toc.html).
 LONG_READ_MINUTES = 6
@@ -110,6 +112,18 @@ def _cta_view(cta: Cta, source_url: str, site_url: str) -> dict[str, Any]:
         "id": cta.id, "heading": cta.heading, "text": cta.text, "action": cta.action, "method": cta.method,
         "button": cta.button, "email_label": cta.email_label, "email_field": cta.email_field, "consent": cta.consent,
         "hidden": hidden, "honeypot_field": cta.honeypot_field,
+    }
+
+
+def confirmation_view(page: ConfirmationPage, ctx: ViewContext) -> dict[str, Any]:
+    """The thank-you page: what the reader signed up for, what happens next, and the way back to the publication."""
+    pub = ctx.publications.get(page.publication or "")
+    text = page.cta.confirmation or DEFAULT_CONFIRMATION
+    return {
+        "title": CONFIRMATION_TITLE,
+        "cta": page.cta.heading,
+        "paragraphs": [" ".join(part.split()) for part in text.split("\n\n") if part.strip()],
+        "back": {"url": f"{pub.id}/", "label": f"Back to {pub.title}"} if pub else {"url": "", "label": "Back to the home page"},
     }
 
 
