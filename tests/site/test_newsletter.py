@@ -21,6 +21,7 @@ from PIL import Image
 from mkdocs.exceptions import Abort, PluginError
 
 from .builder import Fixture, article, base_config, make_fixture
+from .feed_rules import problems
 
 GOLDENS = Path(__file__).parent / "goldens"
 COLORS = {"dispatch": "#7a2e1f", "vera2": "#1f3a7a"}
@@ -231,6 +232,7 @@ def test_each_publication_has_an_email_feed_with_the_items_of_its_rss_feed(site:
         email = feedparser.parse((site.site / pub / "email.xml").read_bytes())
         rss = feedparser.parse((site.site / pub / "feed.xml").read_bytes())
         assert (email.bozo, email.version) == (0, "rss20")
+        assert problems((site.site / pub / "email.xml").read_bytes(), f"https://fixture.example/{pub}/email.xml") == []
         assert [(e.id, e.link, e.title) for e in email.entries] == [(e.id, e.link, e.title) for e in rss.entries]
         assert [link.href for link in email.feed.links if link.rel == "self"] == [f"https://fixture.example/{pub}/email.xml"]
 
