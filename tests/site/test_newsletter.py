@@ -270,3 +270,15 @@ def test_a_file_at_a_confirmation_url_is_refused(tmp_path: Path, caplog: pytest.
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR] == ["press/articles: content/subscribed/letters/index.md: takes the URL /subscribed/letters/ "
                                  "of the confirmation page of call to action 'letters'; move the file: the provider sends "
                                  "new subscribers to that page"]
+
+
+def test_the_email_feed_keeps_the_whole_article_where_the_publication_feeds_carry_summaries(tmp_path: Path) -> None:
+    config = newsletter_config()
+    [feeds] = [p for p in config["plugins"] if isinstance(p, dict) and "press/feeds" in p]
+    feeds["press/feeds"]["scopes"] = {"publication": {"content": "summary"}}
+    fixture = make_fixture(tmp_path, FILES, config)
+    fixture.build()
+    item = lambda name: next(e for e in feedparser.parse((fixture.site / "vera2" / name).read_bytes()).entries  # noqa: E731
+                             if e.title == "The cable").content[0].value
+    assert "Read \u201cThe cable\u201d" in item("feed.xml") and "The cable says so." not in item("feed.xml")
+    assert "The cable says so." in item("email.xml")
