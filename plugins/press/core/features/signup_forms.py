@@ -44,34 +44,32 @@ class Key:
 class Provider:
     name: str
     keys: tuple[Key, ...]
+    action_format: str  # the form's URL, filled in from the keys
     email_field: str
     fixed: tuple[tuple[str, str], ...] = ()  # hidden fields the provider's embed code always has
     source_field: str | None = None  # where the provider keeps the article's URL, if it documents a place
-    honeypot: bool = False  # whether the provider checks a trap field (named by `trap`)
+    trap_format: str | None = None  # the trap field the provider checks, from the keys; None: it checks none
 
     def action(self, keys: Mapping[str, str]) -> str:
-        if self.name == "buttondown":
-            return f"https://buttondown.com/api/emails/embed-subscribe/{keys['username']}"
-        if self.name == "kit":
-            return f"https://app.kit.com/forms/{keys['form_id']}/subscriptions"
-        return f"https://{keys['server']}.list-manage.com/subscribe/post?u={keys['u']}&id={keys['id']}"
+        return self.action_format.format(**keys)
 
     def trap(self, keys: Mapping[str, str]) -> str | None:
-        return f"b_{keys['u']}_{keys['id']}" if self.honeypot else None
+        return self.trap_format.format(**keys) if self.trap_format else None
 
 
 PROVIDERS = {
     "buttondown": Provider("buttondown", (
         Key("username", re.compile(r"^[A-Za-z0-9_-]+$"), "your Buttondown username, the end of https://buttondown.com/<username>"),
-    ), "email", fixed=(("embed", "1"),), source_field="metadata__source"),
+    ), "https://buttondown.com/api/emails/embed-subscribe/{username}", "email", fixed=(("embed", "1"),),
+        source_field="metadata__source"),
     "kit": Provider("kit", (
         Key("form_id", re.compile(r"^[0-9]+$"), "the number in the form's embed code: app.kit.com/forms/<form_id>/subscriptions"),
-    ), "email_address"),
+    ), "https://app.kit.com/forms/{form_id}/subscriptions", "email_address"),
     "mailchimp": Provider("mailchimp", (
         Key("server", re.compile(r"^[a-z]+[0-9]+$"), "the data centre at the start of the form's action URL, such as us21"),
         Key("u", re.compile(r"^[0-9a-f]+$"), "the u= value of the form's action URL"),
         Key("id", re.compile(r"^[0-9a-f]+$"), "the id= value of the form's action URL (the audience)"),
-    ), "EMAIL", honeypot=True),
+    ), "https://{server}.list-manage.com/subscribe/post?u={u}&id={id}", "EMAIL", trap_format="b_{u}_{id}"),
 }
 PROVIDER_KEYS = {key.name: provider.name for provider in PROVIDERS.values() for key in provider.keys}
 GENERIC = {"email_field": "email", "honeypot_field": "website", "source_field": "source", "method": "post"}
@@ -162,7 +160,7 @@ def _preset(where: str, provider: Provider, options: Mapping[str, Any], hidden: 
         if owner != provider.name and options.get(key) is not None:
             problems.append(f"{where}.{key}: is a key of provider: {owner}, not {provider.name}; remove {key}")
     for key, fixed in (("email_field", f"names the email field {provider.email_field}"),
-                       ("honeypot_field", "sets its own trap field" if provider.honeypot else "checks no trap field"),
+                       ("honeypot_field", "sets its own trap field" if provider.trap_format else "checks no trap field"),
                        ("method", "forms post")):
         if options.get(key) is not None:
             problems.append(f"{where}.{key}: provider: {provider.name} {fixed}; remove {key}")
