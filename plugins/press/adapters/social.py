@@ -241,7 +241,10 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         return context
 
     def _listing_publication(self, src_uri: str) -> str | None:
+        """The publication whose header a listing or a call to action's confirmation page wears."""
         listing = self.articles.pages_by_src.get(src_uri)
+        if src_uri in self.articles.confirmations:
+            return self.articles.confirmations[src_uri].publication
         return listing.publication if isinstance(listing, ListingPage) else None
 
     def _brand(self, publication: str | None) -> dict[str, str]:

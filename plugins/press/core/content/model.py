@@ -54,8 +54,11 @@ class Cta:
     email_field: str = "email"
     consent: str = ""
     hidden: tuple[tuple[str, str], ...] = ()  # provider fields such as the list id
-    honeypot_field: str = "website"  # bots fill it, people never see it
-    source_field: str = "source"  # the URL of the article the form was sent from
+    honeypot_field: str | None = "website"  # bots fill it, people never see it; None: the form has no trap
+    source_field: str | None = "source"  # the URL of the article the form was sent from; None: not sent
+    provider: str | None = None  # buttondown | kit | mailchimp: the preset that filled the fields above
+    return_field: str | None = None  # a hidden field carrying the confirmation page's URL, where the provider takes one
+    confirmation: str = ""  # what the confirmation page says after "thank you"; "" for the default text
 
 
 @dataclass(frozen=True)

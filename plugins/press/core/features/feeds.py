@@ -28,7 +28,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ..content.catalog import Catalog
-from ..urls import FEED_ATOM, FEED_JSON, FEED_RSS, author_url, section_url, source_anchor, tag_url
+from ..urls import FEED_ATOM, FEED_EMAIL, FEED_JSON, FEED_RSS, author_url, section_url, source_anchor, tag_url
 from .logos import LOGO_SIZE
 from ..content.model import Article, Author, Cta, Publication
 from .reading_lists import ReadingList
@@ -72,6 +72,11 @@ class FeedScope:
     @property
     def json_path(self) -> str:
         return f"{self.url}{FEED_JSON}"
+
+    @property
+    def email_path(self) -> str:
+        """A publication's feed for its mailing-list provider (`render_email_feed`)."""
+        return f"{self.url}{FEED_EMAIL}"
 
 
 @dataclass(frozen=True)
@@ -200,6 +205,32 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
                  enclosures: Mapping[str, Enclosure], logo: str | None = None) -> tuple[bytes, bytes]:
     """(RSS bytes, Atom bytes) of one scope. `contents` maps src_path -> item content HTML; `logo` is the
     absolute URL of the scope's LOGO_SIZE-pixel square logo (the site's favicon stands in without one)."""
+    fg = _generator(scope, site, authors, _contents(scope, site, contents), enclosures, logo)
+    rss = _rss(fg, scope, site, scope.rss_path)
+    fg.subtitle(scope.description)
+    _links(fg, site.url + scope.url, site.url + scope.atom_path, "application/atom+xml", site.hub)
+    return rss, fg.atom_str(pretty=True)
+
+
+def render_email_feed(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
+                      enclosures: Mapping[str, Enclosure], logo: str | None = None) -> bytes:
+    """RSS 2.0 of one publication for its mailing-list provider's RSS-to-email: the items of its RSS feed with
+    `contents` made for email (`email_html`), its own URL as rel=self. Always the whole article, even where the
+    publication's other feeds carry summaries: the email is what subscribers read."""
+    return _rss(_generator(scope, site, authors, contents, enclosures, logo), scope, site, scope.email_path)
+
+
+def _rss(fg: FeedGenerator, scope: FeedScope, site: FeedSite, path: str) -> bytes:
+    # RSS <description> is HTML to its readers: the text goes in escaped, so "<b>" and "&amp;" read as typed.
+    # feedgen writes it from the Atom subtitle, which is plain text: each format gets its own before it is written.
+    fg.subtitle(html.escape(scope.description, quote=False))
+    _links(fg, site.url + scope.url, site.url + path, "application/rss+xml")
+    rss = fg.rss_str(pretty=True)
+    return _hex_ampersands(_with_hub(rss, site.hub) if site.hub else rss)
+
+
+def _generator(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
+               enclosures: Mapping[str, Enclosure], logo: str | None) -> FeedGenerator:
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.load_extension("media", atom=True, rss=False)
@@ -219,16 +250,8 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
     else:
         fg.updated(dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))  # an empty feed has no date of its own
     for article in scope.articles:
-        fg.add_entry(_entry(article, site, authors, _contents(scope, site, contents), enclosures), order="append")
-    # RSS <description> is HTML to its readers: the text goes in escaped, so "<b>" and "&amp;" read as typed.
-    # feedgen writes it from the Atom subtitle, which is plain text: each format gets its own before it is written.
-    fg.subtitle(html.escape(scope.description, quote=False))
-    _links(fg, feed_url, site.url + scope.rss_path, "application/rss+xml")
-    rss = fg.rss_str(pretty=True)
-    rss = _hex_ampersands(_with_hub(rss, site.hub) if site.hub else rss)
-    fg.subtitle(scope.description)
-    _links(fg, feed_url, site.url + scope.atom_path, "application/atom+xml", site.hub)
-    return rss, fg.atom_str(pretty=True)
+        fg.add_entry(_entry(article, site, authors, contents, enclosures), order="append")
+    return fg
 
 
 def _contents(scope: FeedScope, site: FeedSite, contents: Mapping[str, str]) -> Mapping[str, str]:
