@@ -38,10 +38,21 @@ class ViewContext:
     author_bios: Mapping[str, str] = field(default_factory=dict)  # author id -> bio HTML, rendered by the adapter
     source_library: bool = False  # the site has /sources/ pages (press/crosslinks): each source links to its publisher's
     mastodon_share: str | None = DEFAULT_MASTODON_SHARE  # the share page for Mastodon; None: no share links
+    # src_path -> (article, its card): a card is the same on every listing, related block and backlink that shows it
+    cards: dict[str, tuple[Article, dict[str, Any]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def article_card(article: Article, ctx: ViewContext) -> dict[str, Any]:
-    """What a card and the article header show."""
+    """What a card and the article header show; made once per article and build (callers must not change it)."""
+    kept = ctx.cards.get(article.src_path)
+    if kept is not None and kept[0] is article:
+        return kept[1]
+    card = _card(article, ctx)
+    ctx.cards[article.src_path] = (article, card)
+    return card
+
+
+def _card(article: Article, ctx: ViewContext) -> dict[str, Any]:
     pub = ctx.publications[article.publication]
     status = "draft" if article.draft else ("scheduled" if article.is_scheduled(ctx.now) else None)
     return {
