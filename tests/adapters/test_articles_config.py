@@ -21,9 +21,9 @@ def loaded(options: dict) -> tuple[ArticlesPlugin, list, list]:
     return plugin, errors, warnings
 
 
-def test_a_cta_needs_an_action() -> None:
-    _, errors, _ = loaded({"publications": PUBS, "ctas": {"x": {"heading": "H"}}})
-    assert [(key, str(e)) for key, e in errors] == [("ctas", "Sub-option 'action': Required configuration not provided.")]
+def test_a_cta_needs_a_heading() -> None:
+    _, errors, _ = loaded({"publications": PUBS, "ctas": {"x": {"action": "https://lists.example.com/x"}}})
+    assert [(key, str(e)) for key, e in errors] == [("ctas", "Sub-option 'heading': Required configuration not provided.")]
 
 
 def test_a_publication_needs_a_title() -> None:
@@ -42,6 +42,22 @@ def on_config(tmp_path: Path, options: dict) -> None:
 @pytest.mark.parametrize("options, message", [
     ({"ctas": {"x": {"heading": "H", "action": "http://lists.example.com/x"}}},
      "press/articles: ctas.x.action: expected the provider's https:// form URL, got 'http://lists.example.com/x'"),
+    ({"ctas": {"x": {"heading": "H"}}},
+     "press/articles: ctas.x.action: missing; give the provider's https:// form URL, or provider: buttondown, kit or "
+     "mailchimp with its keys"),
+    ({"ctas": {"x": {"heading": "H", "provider": "substack"}}},
+     "press/articles: ctas.x.provider: unknown provider 'substack'; write buttondown, kit or mailchimp, or leave "
+     "provider out and give action, email_field and hidden for another provider's form"),
+    ({"ctas": {"x": {"heading": "H", "provider": "kit"}}},
+     "press/articles: ctas.x.form_id: missing; provider: kit needs the number in the form's embed code: "
+     "app.kit.com/forms/<form_id>/subscriptions"),
+    # Every problem at once: the preset's, another call to action's and a publication's reference to a third.
+    ({"ctas": {"x": {"heading": "H", "provider": "buttondown", "username": "nrp", "action": "https://buttondown.com/x"},
+               "y": {"heading": "H", "provider": "mailchimp", "server": "us21", "u": "abc", "id": "XYZ"}},
+      "publications": {"vera2": {"title": "Vera2", "cta": "z"}}},
+     "press/articles: ctas.x.action: conflicts with provider: buttondown, which makes the form's URL from username; "
+     "remove action; ctas.y.id: expected the id= value of the form's action URL (the audience), got 'XYZ'; "
+     "publications.vera2.cta: unknown call to action 'z' (defined: x, y)"),
     ({"publications": {"vera2": {"title": "Vera2", "cta": "missing"}}},
      "press/articles: publications.vera2.cta: unknown call to action 'missing' (defined: none)"),
     ({"publications": {"vera2": {"title": "Vera2", "connect_off": ["nope"]}}},

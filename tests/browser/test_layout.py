@@ -41,7 +41,7 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 SCHEMES = ("light", "dark")
 MAX_CHARS_PER_LINE = 80
 # The lists that must lay their items out in a row (wrapping is fine; one item per line is not).
-INLINE_LISTS = ".press-tags, .press-links, .press-pagination ol, .press-series__steps, .press-sections ul"
+INLINE_LISTS = ".press-tags, .press-links, .press-pagination ol, .press-series__steps, .press-sections ul, .press-share__links"
 
 CASES = [pytest.param(url, width, scheme, id=f"{name}-{width}-{scheme}")
          for name, url in PAGES.items() for width in WIDTHS.values() for scheme in SCHEMES]

@@ -151,3 +151,32 @@ def test_the_phone_drawer_and_the_palette_toggle_work_without_materials_script(p
     switched = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.reload()
     assert (scheme, switched, page.evaluate("document.body.getAttribute('data-md-color-scheme')")) == ("default", "slate", "slate")
+
+
+def test_copy_link_copies_the_address_and_says_so(browser, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(base_url + ARTICLE_WITH_CHIPS)
+        copy = page.locator(".press-share a[data-press-copy]")
+        address = copy.get_attribute("href")
+        assert address == "https://northriverpublications.example/" + ARTICLE_WITH_CHIPS
+        copy.click()  # the script keeps the reader on the page: the address is not followed
+        page.locator(".press-share__status", has_text="Copied").wait_for()
+        assert page.url == base_url + ARTICLE_WITH_CHIPS
+        assert page.evaluate("navigator.clipboard.readText()") == address
+    finally:
+        context.close()
+
+
+def test_share_links_are_real_links_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(base_url + ARTICLE_WITH_CHIPS)
+        links = page.locator(".press-share a")
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        assert len(hrefs) == 5 and all(re.match(r"^(https://|mailto:\?)", h) for h in hrefs)
+        assert page.locator(".press-share a").evaluate_all("as => as.every(a => a.getBoundingClientRect().width > 0)")
+    finally:
+        context.close()

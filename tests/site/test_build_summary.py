@@ -57,7 +57,7 @@ def test_the_summary_counts_what_a_cold_build_made_and_a_warm_build_reused(tmp_p
     assert press_build(fixture) == 0
     cold = summary(capsys.readouterr().err)
     pages = len(list(fixture.site.rglob("index.html")))
-    feeds = sum(len(list(fixture.site.rglob(name))) for name in ("feed.xml", "atom.xml", "feed.json"))
+    feeds = sum(len(list(fixture.site.rglob(name))) for name in ("feed.xml", "atom.xml", "feed.json", "email.xml"))
     cards = len(list((fixture.site / CARDS_FOLDER).glob("*.png")))
     variants = len([p for p in (fixture.site / "assets/images").rglob("*.webp")])
     left_out = "articles left out: 1 draft, 2 scheduled (the next goes live 2026-01-15 09:30 EST)"

@@ -220,3 +220,38 @@ def test_the_websub_hub_must_be_an_https_url(tmp_path: Path) -> None:
     loaded = load_config(str(fixture.root / "mkdocs.yml"))
     with pytest.raises(PluginError, match="press/feeds: websub_hub: expected the hub's absolute https URL, got 'hub.example'"):
         loaded.plugins.on_config(loaded)
+
+
+def test_a_kind_of_feed_can_be_shorter_and_summary_only(tmp_path: Path) -> None:
+    """`scopes: {tag: {limit: 1, content: summary}}`: tag feeds carry one item whose body is its dek and a
+    link to the article, in all three formats; every other feed keeps its full items."""
+    config = base_config()
+    config["plugins"][1] = {"press/feeds": {"limit": 20, "scopes": {"tag": {"limit": 1, "content": "summary"}}}}
+    fixture = make_fixture(tmp_path, fixture_files() | {
+        "vera2/posts/2025/older.md": article("Older", date="2025-11-01", extra="tags: [europe]")}, config)
+    fixture.build()
+    cable = "https://fixture.example/vera2/2025/11/cable/"
+    summary = f'<p>A short dek.</p>\n<p><a href="{cable}">Read \u201cThe cable\u201d</a></p>'
+    for name in ("feed.xml", "atom.xml"):
+        parsed = feedparser.parse((fixture.site / "tags/europe" / name).read_bytes())
+        assert [(e.title, e.link, e.content[0].value) for e in parsed.entries] == [("The cable", cable, summary)], name
+        path = fixture.site / "tags/europe" / name
+        assert problems(path.read_bytes(), "https://fixture.example/" + str(path.relative_to(fixture.site))) == []
+    items = json.loads((fixture.site / "tags/europe/feed.json").read_bytes())["items"]
+    assert [(i["title"], i["content_html"], i["summary"]) for i in items] == [("The cable", summary, "A short dek.")]
+    section = feedparser.parse((fixture.site / "vera2/courts/feed.xml").read_bytes())
+    assert [e.title for e in section.entries] == ["The cable", "Older"]
+    assert ["A source" in section.entries[0].content[0].value, "Body text." in section.entries[1].content[0].value] == [True, True]
+
+
+@pytest.mark.parametrize(("scopes", "message"), [
+    ({"tags": {"limit": 5}}, "press/feeds: scopes: tags is not a kind of feed; use site, publication, section, tag"),
+    ({"tag": {"limit": 0}}, "press/feeds: scopes: tag: limit must be at least 1, got 0"),
+])
+def test_feed_scopes_are_checked(tmp_path: Path, scopes: dict, message: str) -> None:
+    config = base_config()
+    config["plugins"][1] = {"press/feeds": {"scopes": scopes}}
+    fixture = make_fixture(tmp_path, {}, config)
+    loaded = load_config(str(fixture.root / "mkdocs.yml"))
+    with pytest.raises(PluginError, match=re.escape(message)):
+        loaded.plugins.on_config(loaded)

@@ -208,3 +208,50 @@ def test_the_command_leaves_the_callers_logging_as_it_was(broken: Path, capsys: 
         assert (logger.level, logger.handlers) == (logging.DEBUG, before[1])
     finally:
         logger.setLevel(before[0])
+
+
+# -- for pull requests: annotations on the diff, and what is scheduled ---------------------------------------------
+
+def test_github_format_annotates_each_problem_and_lists_what_is_scheduled(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Paths from the repository's root (mkdocs.yml in a subfolder here), every value escaped, exit status as for text."""
+    (tmp_path / ".git").mkdir()
+    make_fixture(tmp_path / "site", {
+        "vera2/posts/2025/a, b.md": article("Comma", authors='["50%: a, b"]'),
+        "vera2/posts/2025/no-front-matter.md": "Just text.\n",
+        "vera2/posts/2025/link.md": article("Link", body="See [the next one](next.md)."),
+        "vera2/posts/2025/next.md": article("Next", date="2026-01-05T09:30:00-05:00"),
+        "vera2/posts/2025/draft.md": article("Draft", extra="draft: true"),
+    })
+    assert main(["check", "-f", str(tmp_path / "site" / "mkdocs.yml"), "--format", "github"]) == 1
+    assert capsys.readouterr().out == (
+        "::error file=site/content/vera2/posts/2025/a%2C b.md,line=5,title=authors[0]::unknown author '50%25: a, b'%0A"
+        "hint: known authors: dana-okafor, jt-mercer (authors are defined in content/authors.yml)\n"
+        "::warning file=site/content/vera2/posts/2025/link.md,line=9,title=link::links to vera2/posts/2025/next.md, which is "
+        "scheduled for 2026-01-05 09:30 (UTC-0500): the link is broken until it is published%0A"
+        "hint: publish the target first, or link to it once it is out\n"
+        "::error file=site/content/vera2/posts/2025/no-front-matter.md,line=1::no front matter: an article starts with a '---' line%0A"
+        "hint: start the file with front matter such as:%0A    ---%0A    title: \"Headline\"%0A    description: \"One or two sentences.\""
+        "%0A    date: 2025-11-28%0A    authors: [jt-mercer]%0A    ---\n"
+        "::notice file=site/content/vera2/posts/2025/next.md,line=4,title=scheduled::goes live 2026-01-05 09:30 EST (first deploy after)\n"
+        "press check: 2 errors and 1 warning in 3 files (5 articles checked)\n"
+    )
+
+
+def test_check_lists_scheduled_articles_and_passes_with_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture) -> None:
+    make_fixture(tmp_path, {
+        "vera2/posts/2025/out.md": article("Out", date="2025-11-30T19:00:00-05:00"),  # the build's very second: live
+        "vera2/posts/2025/later.md": article("Later", date="2025-12-08"),  # a date alone: midnight in New York
+        "vera2/posts/2025/soon.md": article("Soon", date="2025-12-01T09:30:00-05:00"),
+    })
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == (
+        "scheduled: content/vera2/posts/2025/soon.md goes live 2025-12-01 09:30 EST (first deploy after)\n"
+        "scheduled: content/vera2/posts/2025/later.md goes live 2025-12-08 00:00 EST (first deploy after)\n"
+        "press check: no problems (3 articles checked)\n")
+    assert main(["check", "content/vera2/posts/2025/later.md"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "scheduled: content/vera2/posts/2025/later.md goes live 2025-12-08 00:00 EST (first deploy after)")
+    assert main(["check", "--format", "json"]) == 0
+    assert capsys.readouterr().out == "[]\n"  # json lists problems only: a scheduled article is not one

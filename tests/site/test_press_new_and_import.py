@@ -175,9 +175,10 @@ def test_import_refuses_to_overwrite_and_needs_a_publication(site: Path, capsys:
 
 @pytest.mark.parametrize("command, expected", [
     ([], ["build", "check", "new", "import", "exit status: 0 when done"]),
-    (["check"], ["--format {text,json}", "PATH", "--config-file"]),
+    (["check"], ["--format {text,json,github}", "PATH", "--config-file"]),
     (["new"], ["--pub ID", "--section NAME", "--author ID", "--tags A,B", "--date YYYY-MM-DD", "example: press new"]),
-    (["import"], ["--output PATH", "--from {text,html}", "Connect with the Author", "example: press import"]),
+    (["import"], ["--output PATH", "--from {text,html}", "Connect with the Author", "example: press import",
+                  "--wxr FILE", "--ghost FILE", "--map FILE", "example: press import --wxr export.xml --map map.yml"]),
     (["build"], ["--site-dir", "--no-strict"]),
 ])
 def test_every_command_explains_itself(command: list[str], expected: list[str], capsys: pytest.CaptureFixture) -> None:

@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 from mkdocs.exceptions import Abort
 from PIL import Image
 
+from press.adapters import card_drawing
 from press.core.features import cards
 from press.core.incremental import memos
 from press.core.features.logos import logo_png
@@ -245,3 +246,32 @@ def test_an_unreadable_hero_image_is_a_warning(tmp_path: Path, caplog: pytest.Lo
     assert [r.getMessage() for r in caplog.records if "social card" in r.getMessage()] == [
         "press: content/vera2/posts/2025/cable.md: image: vera2/posts/images/cable.png is not an image file Pillow can read; "
         "the social card is drawn without it\n  hint: save the image as PNG, JPEG or WebP"]
+
+
+def test_cards_drawn_in_worker_processes_match_and_report_a_broken_image(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                        caplog: pytest.LogCaptureFixture) -> None:
+    """A large build draws its cards in worker processes while the pages render: the same bytes as threads
+    draw, every card linked into the site by the end, and an unreadable hero image still named (on a warm
+    rebuild too, where nothing is drawn)."""
+    broken = files() | {"vera2/posts/images/cable.png": b"not a png"}
+
+    def config(cache: Path) -> dict[str, Any]:
+        config = social_config(cache)
+        config["plugins"] = [p for p in config["plugins"] if p != "press/images"]  # press/images would stop it first
+        return config
+
+    threads = make_fixture(tmp_path / "threads", broken, config(tmp_path / "cache-threads"))
+    with pytest.raises(Abort):
+        threads.build()
+    monkeypatch.setattr(card_drawing, "PROCESSES_FROM", 1)
+    processes = make_fixture(tmp_path / "processes", broken, config(tmp_path / "cache-processes"))
+    for _ in range(2):  # cold, then warm: the warning both times
+        caplog.clear()
+        with pytest.raises(Abort):
+            processes.build()
+        assert [r.getMessage() for r in caplog.records if "social card" in r.getMessage()] == [
+            "press: content/vera2/posts/2025/cable.md: image: vera2/posts/images/cable.png is not an image file Pillow can read; "
+            "the social card is drawn without it\n  hint: save the image as PNG, JPEG or WebP"]
+    cards_of = lambda f: {p.name: p.read_bytes() for p in sorted((f.site / "assets/cards").iterdir())}  # noqa: E731
+    assert cards_of(processes) == cards_of(threads) and len(cards_of(processes)) > len(ARTICLES)
+

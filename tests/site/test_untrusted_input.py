@@ -221,6 +221,7 @@ def test_links_to_drafts_and_scheduled_articles_say_so(tmp_path: Path, capsys: p
         "the link is broken until it is published\n" + hint +
         "content/vera2/posts/2025/a.md:9: link: warning: links to vera2/posts/2025/next.md, which is scheduled for "
         "2026-01-05 09:30 (UTC-0500): the link is broken until it is published\n" + hint +
+        "scheduled: content/vera2/posts/2025/next.md goes live 2026-01-05 09:30 EST (first deploy after)\n"
         "press check: 2 warnings in 1 file (3 articles checked)\n"
     )
     assert not build_atomically(tmp_path / "mkdocs.yml")  # --strict: a warning fails the build, with our words first

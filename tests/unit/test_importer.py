@@ -1,9 +1,10 @@
 """`press import`: each input in cases/import/ against its golden article and checklist.
 
-The three inputs have different shapes: plain text copied from a page (one
+The inputs have different shapes: plain text copied from a page (one
 paragraph a line, chips, a Further Reading without URLs, boilerplate at the
 end), an HTML page (<h1>/<h2>/<p>/<ul>/<a>, chips as links, further reading
-with links) and wrapped plain text with blank lines, a byline, lists and no
+with links), an HTML page with images, a figure, a table, code, a nested list and
+embeds, and wrapped plain text with blank lines, a byline, lists and no
 further reading. Each imported file must pass validation once its to-do list
 is done.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from press.core.authoring.html_markdown import html_to_markdown
 from press.core.authoring.import_read import read_text
 from press.core.authoring.import_sources import FoundSource, match, read_entry
 from press.core.authoring.importer import import_article
@@ -142,3 +144,47 @@ def test_a_link_to_a_source_inside_a_sentence_stays_a_link() -> None:
             "<h2>Further Reading</h2><ul><li>Reuters – <a href='https://r.example/a'>“It moved”</a></li></ul>")
     result = import_article(html, PLACEMENT, today=TODAY)
     assert result.text.endswith("\nAs [Reuters](https://r.example/a) reported, it moved. [@reuters]\n")
+
+
+def test_html_keeps_images_figures_tables_code_and_nested_lists_and_says_what_it_left_out() -> None:
+    result = imported(CASES / "ferry-riders.html")
+    body = result.text.split("\n---\n", 1)[1]
+    assert "![The north dock at dawn](https://harbor.example/img/dock.jpg)\n" in body
+    assert ("![The Osprey leaving port](https://harbor.example/img/boat.jpg)\n/// caption\n"
+            "The *Osprey* leaves the north dock. Photo: Lee Ames\n///\n") in body
+    assert "| Route | Riders |\n| --- | --- |\n| North | 12,400 |\n| South | 8,150 |\n" in body
+    assert "```python\nriders = sum(counts)\nprint(riders)\n```\n" in body
+    assert "- Weekdays\n    - Morning peak\n    - Evening peak\n- Weekends\n" in body
+    assert "video.example" not in body and "<form" not in body and "track()" not in body
+    images, dropped = (next(r for r in result.review if r.startswith(p)) for p in ("images:", "left out"))
+    assert images.endswith("https://harbor.example/img/dock.jpg, https://harbor.example/img/boat.jpg")
+    assert "set image: and image_alt:" in images
+    assert dropped == ("left out what an article cannot hold: <iframe src=https://video.example/embed/123>, "
+                       "<form action=https://harbor.example/subscribe>, <script>: link to it in the text if it matters")
+
+
+@pytest.mark.parametrize("html, markdown", [
+    ("<p>&lt;script&gt; [@key] *a* {: .x} &amp;copy;</p>", "&lt;script> \\[@key\\] \\*a\\* \\{: .x\\} &amp;copy;"),
+    ("<p>- not a list</p><p># not a heading</p>", "\\- not a list\n\n\\# not a heading"),
+    ("<table><tr><th>a|b</th></tr><tr><td>1</td></tr></table>", "| a\\|b |\n| --- |\n| 1 |"),
+    ("<p><a href='javascript:alert(1)'>x</a> <a href='/local'>y</a> <a href='https://e.example/a b'>z</a></p>",
+     "x y [z](https://e.example/a%20b)"),
+    ("<pre class='brush: php'>echo 1;</pre><pre><code class='lang-JS'>a ``` b</code></pre>",
+     "```php\necho 1;\n```\n\n````js\na ``` b\n````"),
+    ("<ol start='3'><li>three<ul><li>sub<ol><li>deep</li></ol></li></ul></li></ol>", "3. three\n    - sub\n        1. deep"),
+    ("<figure><figcaption>Before</figcaption><img src='https://i.example/a.png' alt='A'></figure>",
+     "![A](https://i.example/a.png)\n/// caption\nBefore\n///"),
+    ("<h1>Top</h1><p><img src='data:image/png;base64,xx' data-src='https://i.example/lazy.png' alt=''></p>",
+     "## Top\n\n![](https://i.example/lazy.png)"),
+    ("<table><tr><td>one<br>two</td></tr></table><pre>a  <br>b</pre>", "| one two |\n| --- |\n\n```\na  \nb\n```"),
+])
+def test_html_to_markdown_cases(html: str, markdown: str) -> None:
+    assert html_to_markdown(html).markdown == markdown
+
+
+def test_html_to_markdown_names_what_it_cannot_keep() -> None:
+    converted = html_to_markdown("<p><img src='/rel.png'></p><noscript><img src='https://i.example/n.png'></noscript>"
+                                 "<video><source src='https://v.example/a.mp4'></video><embed src='https://e.example/x'>")
+    assert converted.markdown == "" and converted.images == ()
+    assert converted.dropped == ("<noscript>", "<video src=https://v.example/a.mp4>", "<embed src=https://e.example/x>",
+                                 "<img src=/rel.png> (not an absolute http(s) address)")

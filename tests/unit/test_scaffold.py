@@ -8,7 +8,8 @@ import pytest
 
 from press.core.content.frontmatter import parse_document
 from press.core.authoring.scaffold import Refused, new_article, place
-from press.core.content.validate import PLACEHOLDER_DESCRIPTION, count_words, validate_article
+from press.core.content.reading_time import reading_minutes
+from press.core.content.validate import PLACEHOLDER_DESCRIPTION, validate_article
 
 from .rules import AUTHORS, PUBLICATIONS, RULES
 from press.core.urls import article_url
@@ -27,7 +28,7 @@ def test_the_skeleton_validates_as_a_draft(title: str, tags: tuple[str, ...]) ->
     article = new_article(title, placement, DATE, tags, RULES)
     doc, errors = parse_document(article.path, article.text.encode("utf-8"))
     assert doc is not None and errors == []
-    valid, problems = validate_article(doc, "vera2", RULES, words=count_words(doc.body))
+    valid, problems = validate_article(doc, "vera2", RULES, minutes=reading_minutes(doc.body))
     assert problems == [] and valid is not None
     assert (valid.title, valid.tags, valid.authors, valid.section, valid.draft) == (
         title, tags, ("jt-mercer", "dana-okafor"), "Courts", True)
@@ -40,7 +41,7 @@ def test_the_placeholder_cannot_be_published() -> None:
     published = article.text.replace("draft: true", "draft: false")
     doc, _ = parse_document(article.path, published.encode("utf-8"))
     assert doc is not None
-    valid, problems = validate_article(doc, "dispatch", RULES, words=1)
+    valid, problems = validate_article(doc, "dispatch", RULES, minutes=1)
     assert valid is None
     assert [(p.line, p.field, p.message) for p in problems] == [(3, "description", "is still the placeholder that press new wrote")]
     assert PLACEHOLDER_DESCRIPTION in article.text
@@ -63,3 +64,14 @@ def test_placement_is_refused_with_what_would_work(args: tuple, message: str) ->
 def test_a_title_without_letters_is_refused() -> None:
     with pytest.raises(Refused, match="no letters or digits"):
         new_article("???", place("dispatch", None, "jt-mercer", PUBLICATIONS, AUTHORS), DATE, (), RULES)
+
+
+@pytest.mark.parametrize("title, path", [
+    ("Łódź votes", "vera2/posts/2025/lodz-votes.md"),
+    ("Ørsted and the Straße", "vera2/posts/2025/orsted-and-the-strasse.md"),
+    ("Выборы в Москве", "vera2/posts/2025/vybory-v-moskve.md"),
+    ("東京の新しい政策", "vera2/posts/2025/dong-jing-no-xin-shii-zheng-ce.md"),  # kanji read as Mandarin: README says set slug:
+])
+def test_a_title_in_another_script_gives_a_readable_file_name(title: str, path: str) -> None:
+    article = new_article(title, place("vera2", "courts", "jt-mercer", PUBLICATIONS, AUTHORS), DATE, ("Łódź",), RULES)
+    assert article.path == path

@@ -5,7 +5,7 @@ from __future__ import annotations
 from press.core.content.model import Publication
 from press.core.views import site_view
 
-PUBLICATIONS = {"vera2": Publication("vera2", "Vera2", "", (), False, None, (), True, (), None)}
+PUBLICATIONS = {"vera2": Publication("vera2", "Vera2")}
 
 
 def test_the_promos_heading_names_the_site_unless_configured() -> None:

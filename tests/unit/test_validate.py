@@ -9,7 +9,8 @@ import yaml
 
 from press.core.content.frontmatter import parse_document
 from press.core.content.problems import ContentError
-from press.core.content.validate import count_words, validate_article
+from press.core.content.reading_time import reading_minutes
+from press.core.content.validate import validate_article
 
 from .rules import RULES
 
@@ -19,7 +20,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "cases" / "articles.yml").read_t
 def check(path: str, raw: bytes) -> list[ContentError]:
     doc, errors = parse_document(path, raw)
     if doc is not None:
-        article, problems = validate_article(doc, path.split("/")[0], RULES, words=count_words(doc.body))
+        article, problems = validate_article(doc, path.split("/")[0], RULES, minutes=reading_minutes(doc.body))
         assert (article is None) == bool(problems)
         errors = errors + problems
     return sorted(errors)
@@ -71,7 +72,7 @@ corrections:
 word """ + b"word " * 600
     doc, errors = parse_document("vera2/posts/2025/some-case.md", raw)
     assert doc is not None and errors == []
-    article, problems = validate_article(doc, "vera2", RULES, words=count_words(doc.body))
+    article, problems = validate_article(doc, "vera2", RULES, minutes=reading_minutes(doc.body))
     assert problems == [] and article is not None
     assert article.url == "vera2/2025/11/some-case/"
     assert article.title == "Courts & <b>power</b>"
@@ -90,6 +91,6 @@ word """ + b"word " * 600
 
 def test_a_date_without_zone_takes_the_site_zone() -> None:
     doc, _ = parse_document("dispatch/posts/x.md", b"---\ntitle: x\ndescription: x\ndate: 2025-07-01\nauthors: [jt-mercer]\n---\n")
-    article, _ = validate_article(doc, "dispatch", RULES, words=0)
+    article, _ = validate_article(doc, "dispatch", RULES, minutes=1)
     assert article.date.isoformat() == "2025-07-01T00:00:00-04:00"
     assert article.url == "dispatch/2025/07/x/"

@@ -26,22 +26,26 @@ from mkdocs.utils import get_build_datetime
 
 from ..core.features.listings import IndexPage, ListingPage, check_publications
 from ..core.content.authors import bio_markdown
-from ..core.features.ctas import check_ctas
+from ..core.features.ctas import check_ctas, confirmation_pages
+from ..core.features.signup_forms import resolve_cta
 from ..core.content.model import ConnectBlock, Cta, Publication, Source
 from ..core.content.problems import ContentError
 from ..core.features.reading_lists import ReadingList, is_reading_list
 from ..core.incremental.memos import ArticleMemo
 from ..core.incremental.store import Store
 from ..core.features.self_links import UrlUse, dead_self_links
+from ..core.features.share import DEFAULT_MASTODON_SHARE, check_share_page
 from ..core.incremental.digest import code_digest
 from ..core.site import Options, RawFile, Site, load_site
 from ..core.content.validate import LATEST_YEAR_AHEAD, SiteRules
 from ..core.urls import OutputRefused, Outputs
-from ..core.views import ViewContext, article_view, index_view, listing_view, page_title, reading_list_view, site_view
+from ..core.views import (CONFIRMATION_TITLE, ViewContext, article_view, confirmation_view, index_view, listing_view,
+                          page_title, reading_list_view, site_view)
 from ..mdx.citations import CitationsExtension
 from ..mdx.safe_links import SafeLinksExtension
 from . import material_markup
-from .reporting import fail_on, log_errors, warn_on
+from .compact_templates import compact_templates
+from .reporting import docs_prefix, fail_on, log_errors, warn_on
 from .serve_state import STATE
 from ..core.urls import READING_LISTS_FOLDER, SOURCES_FOLDER, article_publication, page_file, section_url, source_anchor
 from .summary import BuildReport, NoProgress, Progress
@@ -66,17 +70,28 @@ class PublicationConfig(base.Config):
 
 
 class CtaConfig(base.Config):
+    """A call to action; what is left out is filled by its provider's preset or the generic defaults
+    (``press.core.features.signup_forms``), which also report what contradicts the preset."""
+
     heading = c.Type(str)
     text = c.Type(str, default="")
-    action = c.Type(str)
-    method = c.Choice(("post", "get"), default="post")
+    provider = c.Optional(c.Type(str))  # buttondown | kit | mailchimp
+    username = c.Optional(c.Type(str))  # buttondown
+    form_id = c.Optional(c.Type(str))  # kit
+    server = c.Optional(c.Type(str))  # mailchimp, with u and id
+    u = c.Optional(c.Type(str))
+    id = c.Optional(c.Type(str))
+    action = c.Optional(c.Type(str))
+    method = c.Optional(c.Choice(("post", "get")))
     button = c.Type(str, default="Subscribe")
     email_label = c.Type(str, default="Email address")
-    email_field = c.Type(str, default="email")
+    email_field = c.Optional(c.Type(str))
     consent = c.Type(str, default="")
     hidden = c.DictOfItems(c.Type(str), default={})
-    honeypot_field = c.Type(str, default="website")
-    source_field = c.Type(str, default="source")
+    honeypot_field = c.Optional(c.Type(str))
+    source_field = c.Optional(c.Type(str))
+    return_field = c.Optional(c.Type(str))  # a hidden field with the confirmation page's URL, for providers that take one
+    confirmation = c.Type(str, default="")  # the confirmation page's text; "" for the default
 
 
 class ConnectConfig(base.Config):
@@ -86,11 +101,17 @@ class ConnectConfig(base.Config):
     label = c.Type(str)
 
 
+class ShareConfig(base.Config):
+    enabled = c.Type(bool, default=True)  # the share links under each article
+    mastodon = c.Type(str, default=DEFAULT_MASTODON_SHARE)  # a share page that takes ?text= and asks for the reader's instance
+
+
 class ArticlesConfig(base.Config):
     publications = c.DictOfItems(c.SubConfig(PublicationConfig))
     ctas = c.DictOfItems(c.SubConfig(CtaConfig), default={})
     connect = c.DictOfItems(c.SubConfig(ConnectConfig), default={})
     connect_heading = c.Optional(c.Type(str))  # the heading over the promos; default "Connect with <site_name>"
+    share = c.SubConfig(ShareConfig)
     timezone = c.Type(str, default="UTC")
     authors_file = c.Type(str, default="authors.yml")
     per_page = c.Type(int, default=10)
@@ -140,14 +161,15 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
                                 tuple(pub.section_descriptions.items()), pub.author)
             for pub_id, pub in self.config.publications.items()
         }
-        self.ctas = {
-            cta_id: Cta(cta_id, cta.heading, cta.text, cta.action, cta.button, cta.method, cta.email_label, cta.email_field,
-                        cta.consent, tuple(cta.hidden.items()), cta.honeypot_field, cta.source_field)
-            for cta_id, cta in self.config.ctas.items()
-        }
+        resolved = {cta_id: resolve_cta(cta_id, dict(cta)) for cta_id, cta in self.config.ctas.items()}
+        self.ctas: dict[str, Cta] = {cta_id: cta for cta_id, (cta, _) in resolved.items()}
         self.connect = {key: ConnectBlock(key, b.heading, b.text, b.url, b.label) for key, b in self.config.connect.items()}
-        if problems := check_publications(self.publications) + check_ctas(self.ctas, self.connect, self.publications):
+        share_problem = check_share_page(self.config.share.mastodon)
+        problems = check_publications(self.publications) + [p for _, found in resolved.values() for p in found]
+        if problems := (problems + check_ctas(self.ctas.keys(), self.connect, self.publications)
+                        + ([share_problem] if share_problem else [])):
             raise PluginError("press/articles: " + "; ".join(problems))
+        self.confirmations = {page.src_uri: page for page in confirmation_pages(self.ctas, self.publications)}
         self.current_sources: dict[str, Source] = {}
         config.markdown_extensions.append(CitationsExtension(lambda: self.current_sources))
         config.markdown_extensions.append(SafeLinksExtension())  # pages, bios and reading lists: no javascript: links
@@ -198,7 +220,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.site = site
         self.report.unpublished(site.hidden.values(), options.now, self.timezone)
         self.view_context = ViewContext(pubs, site.authors, options.now, config.site_url or "", self.ctas, self.connect,
-                                        _render_bios(site, config), source_library=LIBRARY_PLUGIN in config.plugins)
+                                        _render_bios(site, config), source_library=LIBRARY_PLUGIN in config.plugins,
+                                        mastodon_share=self.config.share.mastodon if self.config.share.enabled else None)
         moved = {f.src_uri: self._article_file(f, site, config) for f in articles if f.src_uri in site.catalog.by_src}
         moved |= {f.src_uri: _without_front_matter(f, site) for f in lists if f.src_uri in site.bodies}
         self.lists_by_src = {r.src_path: r for r in site.reading_lists}
@@ -210,6 +233,12 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             if page.src_uri not in files.src_uris:
                 inclusion = InclusionLevel.UNDEFINED if _in_nav(page) else InclusionLevel.NOT_IN_NAV
                 kept.append(File.generated(config, page.src_uri, content=_intro(page, site), inclusion=inclusion))
+        taken = [f"{docs_prefix(config)}/{src}: takes the URL /{c.url} of the confirmation page of call to action {c.cta.id!r}; "
+                 "move the file: the provider sends new subscribers to that page"
+                 for src, c in self.confirmations.items() if src in files.src_uris]
+        if taken:
+            raise PluginError("press/articles: " + "; ".join(taken))
+        kept += [File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV) for src in self.confirmations]
         return Files(kept)
 
     def options(self) -> Options:
@@ -270,6 +299,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         elif listing is not None:
             page.meta.setdefault("title", escape(listing.title))
             page.meta.setdefault("description", escape(listing.description))
+        elif page.file.src_uri in self.confirmations:
+            # Only the provider links here: kept out of search engines (main.html) and the sitemap.
+            page.meta = {"title": escape(CONFIRMATION_TITLE), "robots": "noindex",
+                         "description": escape(self.confirmations[page.file.src_uri].cta.heading)}
         # A publication, not documentation: navigation lives in the header (and the phone's drawer), no page
         # gets the documentation sidebar or the table-of-contents rail; a page's own `hide:` still wins.
         page.meta.setdefault("hide", list(HIDE))
@@ -315,6 +348,10 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         elif page.file.src_uri in self.lists_by_src:
             press["reading_list"] = reading_list_view(self.lists_by_src[page.file.src_uri], self.view_context)
             heading = self.lists_by_src[page.file.src_uri].title
+        elif (confirmation := self.confirmations.get(page.file.src_uri)) is not None:
+            press["confirmation"] = confirmation_view(confirmation, self.view_context)
+            heading = CONFIRMATION_TITLE
+            publication = pubs[confirmation.publication].title if confirmation.publication else None
         press["title"] = page_title(config.site_name, heading, publication)
         return context
 
@@ -323,6 +360,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # nothing is written yet; feeds, redirects and the search index claim their paths after this.
     @event_priority(100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        compact_templates(env)  # before any plugin loads a template
         self.report.start("rendering", len(files.documentation_pages()))  # every page converted: templates come next
         refused = []
         for file in sorted(files, key=lambda f: f.dest_uri):

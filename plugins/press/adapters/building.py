@@ -40,15 +40,21 @@ BUILT_MARKERS = ("sitemap.xml", "404.html")
 
 
 def build_atomically(config_file: str | Path, site_dir: str | Path | None = None, *, strict: bool = True,
-                     progress: Progress | None = None, profile: str | Path | None = None) -> bool:
+                     progress: Progress | None = None, profile: str | Path | None = None, drafts: bool = False) -> bool:
     """Build into a fresh ``.<site>.*.tmp`` folder and replace ``site_dir`` on success. Returns whether it succeeded.
 
     `progress` shows the steps while they run; `profile` is a JSON file for the step and plugin timings
-    (`profile_json`), written when the build succeeded. On Ctrl-C the staging folder is removed,
-    ``site_dir`` is left as it was and KeyboardInterrupt propagates.
+    (`profile_json`), written when the build succeeded. `drafts` builds a preview: drafts and scheduled
+    articles shown and marked as `mkdocs serve` shows them (``show_unpublished``), refused into the folder
+    that deploys. On Ctrl-C the staging folder is removed, ``site_dir`` is left as it was and
+    KeyboardInterrupt propagates.
     """
     config_path = Path(config_file).resolve()
-    target = Path(os.path.abspath(site_dir)) if site_dir else config_path.parent / "site"
+    target = site_folder(config_path, site_dir)
+    if drafts and target.resolve() == deploy_folder(config_path).resolve():
+        log.error(f"refused to build drafts into {target.name}/, the folder that deploys: give the preview its own "
+                  "folder with --site-dir (for example -d preview)")
+        return False
     try:
         config = load_config(str(config_path), site_dir=str(target), strict=strict)
     except (ConfigurationError, Abort) as exc:
@@ -63,6 +69,8 @@ def build_atomically(config_file: str | Path, site_dir: str | Path | None = None
     articles = config.plugins.get("press/articles")
     if progress is not None and isinstance(articles, ArticlesPlugin):
         articles.progress = progress
+    if drafts and isinstance(articles, ArticlesPlugin):
+        articles.config["show_unpublished"] = True
     target.parent.mkdir(parents=True, exist_ok=True)
     with _turn(target) as ours:
         if not ours:
@@ -89,6 +97,16 @@ def build_atomically(config_file: str | Path, site_dir: str | Path | None = None
             return True
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def deploy_folder(config_path: Path) -> Path:
+    """``site/`` beside the configuration: where `press build` (`make site`) writes by default, and what deploys."""
+    return config_path.parent / "site"
+
+
+def site_folder(config_path: Path, site_dir: str | Path | None) -> Path:
+    """The folder a build replaces: `site_dir` as an absolute path (symbolic links kept), else the deploy folder."""
+    return Path(os.path.abspath(site_dir)) if site_dir else deploy_folder(config_path)
 
 
 def _timed_build(config: MkDocsConfig, probe: Probe | None) -> float:
@@ -120,7 +138,7 @@ def profile_json(wall: float, report: BuildReport, probe: Probe, plugins: list[s
 def refused_output_folder(target: Path, docs_dir: Path, config_dir: Path) -> str | None:
     """Why the build must not replace `target`, or None."""
     protected = {"the docs folder": docs_dir, "the configuration's folder": config_dir, "the home folder": Path.home()}
-    if (repository := _repository(config_dir)) is not None:
+    if (repository := repository_of(config_dir)) is not None:
         protected["the repository"] = repository
     if (why := refused_site_dir(target, protected)) is not None:
         return why
@@ -131,7 +149,7 @@ def refused_output_folder(target: Path, docs_dir: Path, config_dir: Path) -> str
     return None
 
 
-def _repository(folder: Path) -> Path | None:
+def repository_of(folder: Path) -> Path | None:
     """The git work tree `folder` is in, found by its ``.git`` entry (no git command needed)."""
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():

@@ -1,4 +1,5 @@
-"""``press/feeds``: RSS, Atom and JSON Feed for the site, each publication, section, tag, author and reading list.
+"""``press/feeds``: RSS, Atom and JSON Feed for the site, each publication, section, tag, author and reading list,
+and each publication's ``email.xml`` for its mailing-list provider's RSS-to-email.
 
 A thin adapter over ``press.core.features.feeds``: it keeps each article's rendered body,
 computes the scopes once from the Catalog of ``press/articles``, writes the three
@@ -25,13 +26,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core.features.ctas import cta_for
-from ..core.features.feeds import (Enclosure, FeedScope, FeedSite, feed_scopes, item_view, render_feeds,
-                                   render_json_feed)
+from ..core.features.email_html import email_html
+from ..core.features.feeds import (SCOPE_KINDS, Enclosure, FeedScope, FeedSite, ScopeRule, feed_scopes, item_view,
+                                   render_email_feed, render_feeds, render_json_feed)
 from ..core.features.listings import ListingPage
 from ..core.incremental.page_cache import PageCache, fingerprint
 from ..core.urls import OutputRefused
 from ..core.site import Site
 from .articles import articles_plugin
+from .images import ImagesPlugin
 from .render_cache import environment
 from .serve_state import STATE
 from .social import social_logos
@@ -41,8 +44,14 @@ log = get_plugin_logger(__name__)
 ITEM_TEMPLATE = "fragments/press/feed-item.html"  # the body of a feed item, rendered through the theme env
 
 
+class ScopeConfig(base.Config):
+    limit = c.Optional(c.Type(int))  # items in each feed of this kind; the plugin's `limit` when unset
+    content = c.Choice(("full", "summary"), default="full")  # summary: title, dek and link, no article body
+
+
 class FeedsConfig(base.Config):
     limit = c.Type(int, default=20)  # items per feed
+    scopes = c.DictOfItems(c.SubConfig(ScopeConfig), default={})  # per kind of feed: tag: {limit: 10, content: summary}
     websub_hub = c.Optional(c.Type(str))  # a WebSub hub's URL, named in every feed; the deployment pings it
 
 
@@ -55,6 +64,15 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             raise PluginError("press/feeds: set site_url in mkdocs.yml: feeds need absolute links")
         if self.config.limit < 1:
             raise PluginError("press/feeds: limit must be at least 1")
+        unknown = sorted(self.config.scopes.keys() - set(SCOPE_KINDS))
+        if unknown:
+            raise PluginError(f"press/feeds: scopes: {', '.join(unknown)} is not a kind of feed; use "
+                              f"{', '.join(SCOPE_KINDS)}")
+        for kind, rule in self.config.scopes.items():
+            if rule.limit is not None and rule.limit < 1:
+                raise PluginError(f"press/feeds: scopes: {kind}: limit must be at least 1, got {rule.limit}")
+        self.rules = {kind: ScopeRule(self.config.limit if rule.limit is None else rule.limit, rule.content == "full")
+                      for kind, rule in self.config.scopes.items()}
         hub = self.config.websub_hub
         if hub is not None and (urlsplit(hub).scheme != "https" or not urlsplit(hub).netloc):
             raise PluginError(f"press/feeds: websub_hub: expected the hub's absolute https URL, got {hub!r}")
@@ -70,7 +88,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
         site = self._site()
         self.scopes = feed_scopes(site.catalog, self.site_info, self.articles.publications, site.authors,
-                                  limit=self.config.limit, now=self.articles.view_context.now, reading_lists=site.reading_lists)
+                                  limit=self.config.limit, now=self.articles.view_context.now, reading_lists=site.reading_lists,
+                                  rules=self.rules)
         self.scope_by_key = {(s.kind, s.key): s for s in self.scopes}
 
     # Last, so the body it keeps for feeds has every change other plugins make to the content.
@@ -113,11 +132,12 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return [self.scope_by_key[k] for k in keys if k in self.scope_by_key]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        with self.articles.report.step("feeds", 3 * len(self.scopes)):
+        with self.articles.report.step("feeds", sum(len(_paths(scope)) for scope in self.scopes)):
             self._write_feeds(config)
 
     def _write_feeds(self, config: MkDocsConfig) -> None:
-        """The three feeds of every scope; a scope whose items and settings are unchanged is copied from the cache."""
+        """The three feeds of every scope (and a publication's email feed); a scope whose items and settings are
+        unchanged is copied from the cache."""
         site = self._site()
         cache = PageCache(self.articles.cache, "feeds")
         bodies, in_place = self.bodies, {}
@@ -130,6 +150,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 del bodies[gone]
             in_place = STATE.feeds.setdefault(config.site_dir, {})
         contents: dict[str, str] = {}
+        emails: dict[str, str] = {}  # src path -> the item content made for email clients
+        sizes = image_sizes(config, self.site_info.url)
         enclosures: dict[str, Enclosure] = {}
         digests: dict[str, str] = {}
         pubs, ctas = self.articles.publications, self.articles.ctas
@@ -137,7 +159,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         common = fingerprint([("environment", environment(config)), ("feedgen", metadata.version("feedgen")),
                               ("template", self.item_template_source), ("logos", repr(sorted(logos.items()))),
                               ("site", repr(self.site_info)), ("authors", repr(sorted(site.authors.items()))),
-                              ("publications", repr(sorted(pubs.items()))), ("ctas", repr(sorted(ctas.items())))])
+                              ("publications", repr(sorted(pubs.items()))), ("ctas", repr(sorted(ctas.items()))),
+                              ("image sizes", repr(sorted(sizes.items())))])
 
         def digest(article: Any) -> str:
             if article.src_path not in digests:
@@ -148,12 +171,13 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             return digests[article.src_path]
 
         outputs = self.articles.outputs
-        written = reused = 0
+        written = reused = reused_files = 0
         for scope in self.scopes:
-            self.articles.report.advance(2)
-            key = fingerprint([("common", common), ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url))),
+            paths = _paths(scope)
+            self.articles.report.advance(len(paths))
+            key = fingerprint([("common", common),
+                               ("scope", repr((scope.kind, scope.key, scope.title, scope.description, scope.url, scope.full))),
                                ("items", " ".join(digest(a) for a in scope.articles))])
-            paths = (scope.rss_path, scope.atom_path, scope.json_path)
             owner = f"the {scope.kind} feed {scope.key!r}" if scope.key else f"the {scope.kind} feed"
             if all(in_place.get(path) == key and (outputs.root / path).is_file() for path in paths):
                 try:
@@ -163,13 +187,15 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                     raise PluginError(f"press/feeds: {exc}")
                 written += len(paths)
                 reused += 1
+                reused_files += len(paths)
                 continue
             stored = [cache.get(path, key) for path in paths]
             if None not in stored:
                 feeds = [text.encode("utf-8") for text in stored if text is not None]
                 reused += 1
+                reused_files += len(paths)
             else:
-                for article in scope.articles:
+                for article in scope.articles if scope.full or scope.kind == "publication" else ():  # email: whole
                     if article.src_path not in contents:
                         cta = cta_for(article, pubs[article.publication], ctas)
                         view = item_view(article, bodies.get(article.src_path, ""), self.site_info.url, cta,
@@ -178,6 +204,11 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 logo = logos.get(scope.publication or "") or logos.get("")
                 feeds = [*render_feeds(scope, self.site_info, site.authors, contents, enclosures, logo),
                          render_json_feed(scope, self.site_info, site.authors, contents, enclosures, logo)]
+                if scope.kind == "publication":
+                    for article in scope.articles:
+                        if article.src_path not in emails:
+                            emails[article.src_path] = email_html(contents[article.src_path], self.site_info.url + article.url, sizes)
+                    feeds.append(render_email_feed(scope, self.site_info, site.authors, emails, enclosures, logo))
                 for path, data in zip(paths, feeds):
                     cache.put(path, key, data.decode("utf-8"))
             for path, data in zip(paths, feeds):
@@ -187,12 +218,27 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                     raise PluginError(f"press/feeds: {exc}")
                 written += 1
                 in_place[path] = key
-        self.articles.report.count(feeds_written=written - 3 * reused, feeds_unchanged=3 * reused)
-        log.debug(f"wrote {written} feeds, {3 * reused} of them from the cache")
+        self.articles.report.count(feeds_written=written - reused_files, feeds_unchanged=reused_files)
+        log.debug(f"wrote {written} feeds, {reused_files} of them from the cache ({reused} scopes unchanged)")
 
     def _site(self) -> Site:
         assert self.articles.site is not None, "press/articles has not loaded the content yet"
         return self.articles.site
+
+
+def _paths(scope: FeedScope) -> tuple[str, ...]:
+    """RSS, Atom and JSON Feed of every scope, and a publication's email feed (linked from no page: it is for the
+    publisher's mailing-list provider, see README "Newsletter")."""
+    email = (scope.email_path,) if scope.kind == "publication" else ()
+    return (scope.rss_path, scope.atom_path, scope.json_path, *email)
+
+
+def image_sizes(config: MkDocsConfig, site_url: str) -> dict[str, tuple[int, int]]:
+    """Absolute URL -> intrinsic (width, height) of every content image press/images measured; {} without it."""
+    images = config.plugins.get("press/images")
+    if not isinstance(images, ImagesPlugin):
+        return {}
+    return {site_url + path: (image.width, image.height) for path, image in images.images.items()}
 
 
 def _enclosure(image: str, config: MkDocsConfig, site_url: str) -> Enclosure:

@@ -7,14 +7,12 @@ it makes sure every card is in the cache (drawing only new ones) and adds each t
 the site as a generated file; then it hands templates plain data: ``press.social``
 on every page, ``press.lastmod`` to ``sitemap.xml`` and ``press.not_found`` to
 ``404.html`` (theme templates rendered without a page, through
-``on_template_context``).
+``on_template_context``). Missing cards are drawn beside the build (``card_drawing``) and
+linked into the site once the pages are written.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import os
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +27,6 @@ from mkdocs.structure.pages import Page
 
 from ..core.features import cards
 from ..core.incremental import memos
-from ..core.features.images import intact
 from ..core.features.listings import IndexPage, ListingPage
 from ..core.features.news_sitemap import news_path, news_sitemap, recent
 from ..core.features.logos import LOGO_SIZE, logo_path, logo_png
@@ -41,6 +38,7 @@ from ..core.features.structured_data import (SCHEMA_TYPES, CardImage, SiteInfo, 
 from ..core.features.wayfinding import not_found_view, robots_txt, sitemap_dates
 from ..core.urls import card_path
 from .articles import articles_plugin
+from .card_drawing import CardDrawing
 from .placing import Placed
 from .reporting import warn_on
 
@@ -114,9 +112,13 @@ class SocialPlugin(BasePlugin[SocialConfig]):
             # later pages of a listing share its first page's card: half as many cards to draw
             if isinstance(page, ListingPage) and page.kind in cards.CARD_KINDS and page.number == 1
         }
-        self.drawn = self._draw_missing(list(article_specs.values()) + list(listing_specs.values()))
+        if getattr(self, "drawing", None) is not None:
+            self.drawing.close()  # the live preview's previous build, if it stopped before its post_build
+        self.drawing = CardDrawing(self.cache, list(article_specs.values()) + list(listing_specs.values()))
+        self.with_background = {cards.card_key(spec): article.src_path for article in site.catalog.articles
+                                if (spec := article_specs[article.src_path]).background is not None}
         for article in site.catalog.articles:
-            self.cards[article.src_path] = self._article_card(article, article_specs[article.src_path], files, config)
+            self.cards[article.src_path] = self._card(article_specs[article.src_path], files, config)
         first_pages: dict[tuple[str, str], CardImage] = {}
         for page in self.articles.pages_by_src.values():
             if isinstance(page, ListingPage) and page.src_uri in listing_specs:
@@ -126,8 +128,6 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         for page in self.articles.pages_by_src.values():
             if isinstance(page, ListingPage) and page.number > 1 and (page.kind, page.key) in first_pages:
                 self.cards[page.src_uri] = first_pages[(page.kind, page.key)]
-        self.articles.report.count(cards_drawn=self.drawn, cards_reused=len(self.added) - self.drawn)
-        log.debug(f"social cards: {len(self.added)} in the site, {self.drawn} drawn, the others from the cache")
         for key, png in self.logo_files.items():
             files.append(File.generated(config, logo_path(key or "site", png), content=png))
         sitemaps = []
@@ -147,55 +147,40 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         return cards.article_spec(article, self.articles.publications[article.publication], site.authors,
                                   self._color(article.publication), image.content_bytes if image else None)
 
-    def _draw_missing(self, specs: list[cards.CardSpec]) -> int:
-        """Draw every card not in the cache yet, on all cores (Pillow releases the GIL while it works).
-
-        Each card is independent and written atomically, so the order of drawing changes no byte.
-        A card whose background cannot be read is left for `_article_card`, which warns and draws it plain.
-        """
-        keyed = {cards.card_key(spec): spec for spec in specs}
-        todo = {key: spec for key, spec in keyed.items() if not intact(memos.card_file(self.cache, key))}
-        if not todo:
-            return 0  # the usual rebuild: every card is in the cache, no thread to start
-        self.articles.report.expect(len(todo))
-
-        def draw(item: tuple[str, cards.CardSpec]) -> bool:
-            try:
-                return memos.cached_card(item[1], self.cache, item[0])[1]
-            except cards.CardError:
-                return False
-
-        drawn = 0
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            for fresh in pool.map(draw, todo.items()):
-                drawn += fresh
-                self.articles.report.advance()
-        return drawn
-
-    def _article_card(self, article: Article, spec: cards.CardSpec, files: Files, config: MkDocsConfig) -> CardImage:
-        try:
-            return self._card(spec, files, config)
-        except cards.CardError as exc:
-            problem = ContentError(article.src_path, None, "image", f"{article.image} {exc}; the social card is drawn without it",
-                                   "save the image as PNG, JPEG or WebP")
-            warn_on([problem], config, log)
-            return self._card(dataclasses.replace(spec, background=None), files, config)
-
     def _card(self, spec: cards.CardSpec, files: Files, config: MkDocsConfig) -> CardImage:
-        """The card's image, added to the site once however many pages share it."""
+        """The card's image, added to the site once however many pages share it (linked when it is drawn)."""
         key = cards.card_key(spec)
         path = card_path(key)
         if path not in self.added:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"press/social: {path} is already a file of the site: social cards are written there")
-            cached, fresh = memos.cached_card(spec, self.cache, key)
-            self.drawn += fresh  # a card whose background failed in `_draw_missing`, drawn plain
-            self.placed.add(path, cached, files, config)
+            self.placed.add(path, memos.card_file(self.cache, key), files, config)
             self.added.add(path)
         return CardImage(self.site_info.url + path, spec.alt)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
-        self.placed.link(config)
+        self.placed.link(config, skip={card_path(key) for key in self.drawing.pending})
+
+    # After the feeds and the search index (-100), before press/articles' report (-200): the workers draw meanwhile.
+    @event_priority(-150)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        pending = self.drawing.pending
+        with self.articles.report.step("cards", len(pending)):
+            drawn = self.drawing.finish(self.articles.report.advance)
+        self.placed.link(config, only={card_path(key) for key in pending})
+        self.articles.report.count(cards_drawn=drawn, cards_reused=len(self.added) - drawn)
+        log.debug(f"social cards: {len(self.added)} in the site, {drawn} drawn, the others from the cache")
+        problems = []
+        for key, src_path in sorted(self.with_background.items(), key=lambda item: item[1]):
+            if (reason := memos.card_problem(self.cache, key)) is not None:
+                article = self._site().catalog.by_src[src_path]
+                problems.append(ContentError(src_path, None, "image", f"{article.image} {reason}; the social card is drawn without it",
+                                             "save the image as PNG, JPEG or WebP"))
+        warn_on(problems, config, log)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "drawing", None) is not None:
+            self.drawing.close()
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         site = self._site()
@@ -256,7 +241,10 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         return context
 
     def _listing_publication(self, src_uri: str) -> str | None:
+        """The publication whose header a listing or a call to action's confirmation page wears."""
         listing = self.articles.pages_by_src.get(src_uri)
+        if src_uri in self.articles.confirmations:
+            return self.articles.confirmations[src_uri].publication
         return listing.publication if isinstance(listing, ListingPage) else None
 
     def _brand(self, publication: str | None) -> dict[str, str]:

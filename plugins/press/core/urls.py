@@ -34,9 +34,11 @@ FILE_NAME = re.compile(r"\.(html?|xml|txt|css|js|json|png|jpe?g|webp|gif|svg|ico
 FEED_RSS = "feed.xml"
 FEED_ATOM = "atom.xml"
 FEED_JSON = "feed.json"
+FEED_EMAIL = "email.xml"  # each publication's feed for its mailing-list provider's RSS-to-email
 SOURCES_FOLDER = "sources"
 READING_LISTS_FOLDER = "reading-lists"
 CARDS_FOLDER = "assets/cards/"
+CONFIRMATION_FOLDER = "subscribed"
 
 
 def article_path(publication: str, date: dt.date, slug: str) -> str:
@@ -85,6 +87,11 @@ def reading_list_url(list_id: str) -> str:
 def publisher_url(name: str) -> str:
     """A publisher's page in the source library."""
     return f"{SOURCES_FOLDER}/{slugify(name) or 'unnamed'}/"
+
+
+def confirmation_url(cta_id: str) -> str:
+    """The page a call to action's provider sends a new subscriber back to: ``subscribed/free-chapter/``."""
+    return f"{CONFIRMATION_FOLDER}/{cta_id}/"
 
 
 def source_anchor(source_id: str) -> str:

@@ -13,12 +13,15 @@ from typing import Any, Mapping
 from urllib.parse import urlsplit
 
 from .features.dates import date_view
-from .features.ctas import connect_for, cta_for
+from .features.ctas import DEFAULT_CONFIRMATION, ConfirmationPage, connect_for, cta_for
 from .features.listings import IndexPage, ListingPage
+from .features.share import DEFAULT_MASTODON_SHARE, fediverse_creators, share_links
 from .content.model import Article, Author, ConnectBlock, Cta, Publication
 from .features.reading_lists import ReadingList
-from .urls import author_url, publisher_url, section_url, source_anchor, tag_url
+from .urls import author_url, confirmation_url, publisher_url, section_url, source_anchor, tag_url
 
+
+CONFIRMATION_TITLE = "Thank you for signing up"
 
 # An article this long gets a table of contents in its column when it has several sections (partials/press/toc.html).
 LONG_READ_MINUTES = 6
@@ -34,10 +37,22 @@ class ViewContext:
     connect: Mapping[str, ConnectBlock] = field(default_factory=dict)
     author_bios: Mapping[str, str] = field(default_factory=dict)  # author id -> bio HTML, rendered by the adapter
     source_library: bool = False  # the site has /sources/ pages (press/crosslinks): each source links to its publisher's
+    mastodon_share: str | None = DEFAULT_MASTODON_SHARE  # the share page for Mastodon; None: no share links
+    # src_path -> (article, its card): a card is the same on every listing, related block and backlink that shows it
+    cards: dict[str, tuple[Article, dict[str, Any]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def article_card(article: Article, ctx: ViewContext) -> dict[str, Any]:
-    """What a card and the article header show."""
+    """What a card and the article header show; made once per article and build (callers must not change it)."""
+    kept = ctx.cards.get(article.src_path)
+    if kept is not None and kept[0] is article:
+        return kept[1]
+    card = _card(article, ctx)
+    ctx.cards[article.src_path] = (article, card)
+    return card
+
+
+def _card(article: Article, ctx: ViewContext) -> dict[str, Any]:
     pub = ctx.publications[article.publication]
     status = "draft" if article.draft else ("scheduled" if article.is_scheduled(ctx.now) else None)
     return {
@@ -72,9 +87,21 @@ def article_view(article: Article, ctx: ViewContext) -> dict[str, Any]:
         } for s in article.further_reading],
         "corrections": [{"date": date_view(c.date), "text": c.text} for c in sorted(article.corrections, key=lambda c: c.date, reverse=True)],
         "author_box": [_author_view(ctx.authors[a], ctx.author_bios.get(a, "")) for a in article.authors],
-        "cta": _cta_view(cta, ctx.site_url + article.url) if cta else None,
+        "cta": _cta_view(cta, ctx.site_url + article.url, ctx.site_url) if cta else None,
         "connect": connect_view(pub, ctx, authors=article.authors, here=article.url),
+        "share": _share_view(article, ctx),
+        "fediverse_creators": list(fediverse_creators(tuple(ctx.authors[a] for a in article.authors))),
     }
+
+
+def _share_view(article: Article, ctx: ViewContext) -> dict[str, Any] | None:
+    """The share links and the address "Copy link" copies: the canonical one (elsewhere, for a piece first published there)."""
+    url = article.canonical_url or ctx.site_url + article.url
+    links = share_links(article.title, url, ctx.mastodon_share) if ctx.mastodon_share is not None else ()
+    if not links:  # switched off, or no site_url to make the address absolute
+        return None
+    return {"url": url, "links": [{"network": link.network, "label": link.label, "description": link.description, "url": link.url}
+                                  for link in links]}
 
 
 def connect_view(publication: Publication | None, ctx: ViewContext, *, authors: tuple[str, ...] = (),
@@ -99,12 +126,29 @@ def _is_author_url(url: str, ctx: ViewContext) -> bool:
     return url.lstrip("/") in {author_url(a) for a in ctx.authors}
 
 
-def _cta_view(cta: Cta, source_url: str) -> dict[str, Any]:
+def _cta_view(cta: Cta, source_url: str, site_url: str) -> dict[str, Any]:
+    """The form: the provider's and the configured hidden fields, then where it was sent from and where to return."""
+    hidden = [{"name": k, "value": v} for k, v in cta.hidden]
+    if cta.source_field:
+        hidden.append({"name": cta.source_field, "value": source_url})
+    if cta.return_field:
+        hidden.append({"name": cta.return_field, "value": site_url + confirmation_url(cta.id)})
     return {
         "id": cta.id, "heading": cta.heading, "text": cta.text, "action": cta.action, "method": cta.method,
         "button": cta.button, "email_label": cta.email_label, "email_field": cta.email_field, "consent": cta.consent,
-        "hidden": [{"name": k, "value": v} for k, v in cta.hidden] + [{"name": cta.source_field, "value": source_url}],
-        "honeypot_field": cta.honeypot_field,
+        "hidden": hidden, "honeypot_field": cta.honeypot_field,
+    }
+
+
+def confirmation_view(page: ConfirmationPage, ctx: ViewContext) -> dict[str, Any]:
+    """The thank-you page: what the reader signed up for, what happens next, and the way back to the publication."""
+    pub = ctx.publications.get(page.publication or "")
+    text = page.cta.confirmation or DEFAULT_CONFIRMATION
+    return {
+        "title": CONFIRMATION_TITLE,
+        "cta": page.cta.heading,
+        "paragraphs": [" ".join(part.split()) for part in text.split("\n\n") if part.strip()],
+        "back": {"url": f"{pub.id}/", "label": f"Back to {pub.title}"} if pub else {"url": "", "label": "Back to the home page"},
     }
 
 
@@ -137,7 +181,7 @@ def _author_strip(publication: Publication, page: ListingPage, ctx: ViewContext)
         return None
     cta = ctx.ctas.get(publication.cta or "")
     return {"author": _author_view(ctx.authors[publication.author], ""),
-            "cta": _cta_view(cta, ctx.site_url + page.url) if cta else None}
+            "cta": _cta_view(cta, ctx.site_url + page.url, ctx.site_url) if cta else None}
 
 
 def _card_context(page: ListingPage, article: Article, ctx: ViewContext) -> dict[str, Any]:

@@ -10,7 +10,10 @@ HTML: ``<h1>`` (else ``<title>``) is the title, ``<h2>``-``<h4>``, ``<p>``,
 ``<li>`` and ``<blockquote>`` are blocks, ``<a>``, ``<em>``, ``<strong>`` and
 ``<code>`` inline runs; only ``<article>`` (else ``<main>``, else ``<body>``) is
 read; ``<meta name="description">`` and ``article:published_time`` (or the
-first ``<time datetime>``) give the description and the date.
+first ``<time datetime>``) give the description and the date. What prose blocks
+cannot hold (images, figures, tables, code blocks, a list with a list inside)
+is handed whole to ``html_markdown`` and kept as a Markdown block; embeds,
+forms and scripts are left out, and the draft names each one.
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from html import escape
 from html.parser import HTMLParser
+
+from .html_markdown import html_to_markdown
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ class Run:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # heading | paragraph | item | quote
+    kind: str  # heading | paragraph | item | quote | markdown (one run, written as it is)
     runs: tuple[Run, ...]
     ordered: bool = False  # list items: numbered
 
@@ -49,6 +55,8 @@ class Draft:
     description: str = ""
     date: dt.date | None = None
     notes: tuple[str, ...] = ()  # what the reader dropped or could not keep
+    images: tuple[str, ...] = ()  # remote images the Markdown points at
+    dropped: tuple[str, ...] = ()  # elements left out: "<iframe src=...>", "<form action=...>", "<script>"
 
 
 def looks_like_html(text: str) -> bool:
@@ -154,6 +162,10 @@ _BLOCKS = {"h1": "title", "h2": "heading", "h3": "heading", "h4": "heading", "p"
            "blockquote": "quote", "figcaption": "paragraph", "dt": "paragraph", "dd": "paragraph"}
 _INLINE = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "code": "code"}
 _SKIPPED = {"script", "style", "noscript", "template", "svg", "head", "nav", "form", "button"}
+_WHOLE = {"table", "pre", "figure", "img", "picture", "dl", "iframe", "embed", "object", "video", "audio", "form",
+          "script", "noscript", "canvas", "svg", "hr"}  # read by html_markdown, not as prose
+_VOID = {"img", "embed", "hr"}
+_INNER_STRUCTURE = re.compile(r"<(?:ul|ol|table|pre|figure|img|picture|dl|iframe|embed|object|video|audio|form|script)\b", re.IGNORECASE)
 
 
 def read_html(text: str) -> Draft:
@@ -163,7 +175,8 @@ def read_html(text: str) -> Draft:
     reader.close()
     title = reader.h1 or re.split(r" [|–—-] ", reader.title)[0]  # <title> often ends with " | Site name"
     date = parse_date(reader.published) if reader.published else None
-    return Draft(" ".join(title.split()), tuple(reader.blocks), " ".join(reader.description.split()), date, tuple(reader.notes))
+    return Draft(" ".join(title.split()), tuple(reader.blocks), " ".join(reader.description.split()), date, tuple(reader.notes),
+                 tuple(dict.fromkeys(reader.images)), tuple(dict.fromkeys(reader.dropped)))
 
 
 @dataclass
@@ -174,8 +187,13 @@ class _Open:
 
 
 class _HtmlReader(HTMLParser):
-    def __init__(self, scope: str | None):
+    def __init__(self, scope: str | None, replaying: bool = False):
         super().__init__(convert_charrefs=True)
+        self.replaying = replaying  # reading a flat list again, as prose
+        self.capture: list[str] | None = None  # the HTML of an element read whole (see _WHOLE), as it comes
+        self.capture_tag, self.capture_depth = "", 0
+        self.images: list[str] = []
+        self.dropped: list[str] = []
         self.scope, self.depth = scope, 0 if scope else 1
         self.skipping = 0
         self.blocks: list[Block] = []
@@ -187,6 +205,16 @@ class _HtmlReader(HTMLParser):
         self.notes: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.capture is not None:
+            self.capture.append(self.get_starttag_text() or "")
+            self.capture_depth += tag == self.capture_tag
+            return
+        if self.depth and not self.skipping and (tag in _WHOLE or (tag in ("ul", "ol") and not self.lists and not self.replaying)):
+            self._flush()
+            self.capture, self.capture_tag, self.capture_depth = [self.get_starttag_text() or ""], tag, 1
+            if tag in _VOID:
+                self._finish_capture()
+            return
         a = {k: v or "" for k, v in attrs}
         if tag == "meta":
             self._meta(a)
@@ -214,6 +242,12 @@ class _HtmlReader(HTMLParser):
             self.handle_data(" ")
 
     def handle_endtag(self, tag: str) -> None:
+        if self.capture is not None:
+            self.capture.append(f"</{tag}>")
+            self.capture_depth -= tag == self.capture_tag
+            if not self.capture_depth:
+                self._finish_capture()
+            return
         if tag == "title":
             self.in_title = False
         if tag in _SKIPPED:
@@ -233,6 +267,9 @@ class _HtmlReader(HTMLParser):
             self.inline.pop()
 
     def handle_data(self, data: str) -> None:
+        if self.capture is not None:
+            self.capture.append(escape(data, quote=False))
+            return
         if self.in_title:
             self.title += data
             return
@@ -248,6 +285,27 @@ class _HtmlReader(HTMLParser):
             runs[-1] = Run(kind, runs[-1].text + data, href)
         else:
             runs.append(Run(kind, data, href))
+
+    def close(self) -> None:
+        super().close()
+        if self.capture is not None:  # an element the page never closed
+            self._finish_capture()
+        self._flush()
+
+    def _finish_capture(self) -> None:
+        """A flat list is read again as prose items (chips and sources live there); anything else becomes Markdown."""
+        html, tag, self.capture = "".join(self.capture or ()), self.capture_tag, None
+        if tag in ("ul", "ol") and not _INNER_STRUCTURE.search(html, 1):
+            items = _HtmlReader(None, replaying=True)
+            items.feed(html)
+            items.close()
+            self.blocks += items.blocks
+            return
+        converted = html_to_markdown(html)
+        if converted.markdown:
+            self.blocks.append(Block("markdown", (Run("markdown", converted.markdown),)))
+        self.images += converted.images
+        self.dropped += converted.dropped
 
     def _meta(self, a: dict[str, str]) -> None:
         key = a.get("name") or a.get("property") or ""

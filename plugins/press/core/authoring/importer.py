@@ -50,13 +50,15 @@ class Imported:
 
 
 def import_article(raw: str, placement: Placement, *, today: dt.date, date: dt.date | None = None,
-                   tags: tuple[str, ...] = (), html: bool | None = None) -> Imported:
+                   tags: tuple[str, ...] = (), html: bool | None = None, more: Sequence[str] = ()) -> Imported:
+    """`more`: further front-matter lines, written after the others (an archive import's dates, redirects...)."""
     draft = read_html(raw) if (looks_like_html(raw) if html is None else html) else read_text(raw)
     if not draft.title:
         raise Refused("found no title", "the first line of a text file (or the <h1> of an HTML page) is the title")
     body, entries, dropped = _split(draft.blocks)
     sources = read_entries(entries)
-    blocks = _attach_lone_chips([Block(b.kind, _chips(b.runs, sources), b.ordered) if b.kind != "heading" else b for b in body])
+    blocks = _attach_lone_chips([Block(b.kind, _chips(b.runs, sources), b.ordered) if b.kind not in ("heading", "markdown") else b
+                                 for b in body])
     keys, unmapped = _cite(blocks, sources)
     review = list(draft.notes)
     when = date or draft.date
@@ -72,13 +74,18 @@ def import_article(raw: str, placement: Placement, *, today: dt.date, date: dt.d
         review.append(f"left out the last {dropped[1]} paragraphs, from {dropped[0]!r} on: the site adds its own author box and calls to action")
     if not tags:
         review.append("tags: none given (--tags)")
+    if draft.images:
+        review.append(f"images: {len(draft.images)} still on the other site: download these into content/ and point the Markdown "
+                      f"at the copies, or set image: and image_alt: for a hero: {', '.join(draft.images)}")
+    if draft.dropped:
+        review.append(f"left out what an article cannot hold: {', '.join(draft.dropped)}: link to it in the text if it matters")
     relative = sum(1 for b in blocks for r in b.runs if r.kind == "link" and not _absolute(r.href))
     if relative:
         review.append(f"links: kept only the text of {relative} link(s) to the other site's own pages (relative addresses)")
     extras: list[int] = []  # the +N of each citation, in order
-    text = _front_matter(draft.title, description, when, placement, tags, sources) + "\n" + _markdown(blocks, keys, extras)
-    todo, more = _lines(text, sources, unmapped, extras)
-    review += more
+    text = _front_matter(draft.title, description, when, placement, tags, sources, more) + "\n" + _markdown(blocks, keys, extras)
+    todo, checks = _lines(text, sources, unmapped, extras)
+    review += checks
     return Imported(slugify(draft.title), when, text, tuple(todo), tuple(review))
 
 
@@ -94,7 +101,7 @@ def _split(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[str, str]],
             reading = is_further_reading(block.plain)
             if reading:
                 continue
-        if reading:
+        if reading and block.kind != "markdown":
             entries.append((block.plain, next((r.href for r in block.runs if r.kind == "link"), "")))
         else:
             body.append(block)
@@ -174,7 +181,7 @@ def _cite(blocks: Sequence[Block], sources: Sequence[FoundSource]) -> tuple[dict
 # -- writing ------------------------------------------------------------------------------
 
 def _front_matter(title: str, description: str, date: dt.date, placement: Placement, tags: tuple[str, ...],
-                  sources: Sequence[FoundSource]) -> str:
+                  sources: Sequence[FoundSource], more: Sequence[str]) -> str:
     lines = ["---", f"title: {quoted(title)}", f"description: {quoted(description)}", f"date: {date.isoformat()}",
              f"authors: {flow_list(placement.authors)}"]
     if placement.section:
@@ -187,14 +194,16 @@ def _front_matter(title: str, description: str, date: dt.date, placement: Placem
                   f"    url: {s.url}" if s.url else '    url: ""  # to fill in: the address of the source']
         if s.date:
             lines.append(f"    date: {s.date.isoformat()}")
-    return "\n".join(lines + ["---", ""])
+    return "\n".join(lines + list(more) + ["---", ""])
 
 
 def _markdown(blocks: Sequence[Block], keys: dict[str, str], extras: list[int]) -> str:
     out: list[str] = []
     for i, block in enumerate(blocks):
         text = _inline(block.runs, keys, extras)
-        if block.kind == "heading":
+        if block.kind == "markdown":
+            out.append(block.runs[0].text)
+        elif block.kind == "heading":
             out.append(f"## {text}")
         elif block.kind == "item":
             number = next((n for n, b in enumerate(reversed(blocks[:i])) if b.kind != "item" or not b.ordered), i)

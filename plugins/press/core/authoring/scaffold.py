@@ -104,7 +104,7 @@ def validated_url(path: str, text: str, rules: SiteRules) -> str:
     doc, errors = parse_document(path, text.encode("utf-8"))
     article = None
     if doc is not None:
-        article, errors = validate_article(doc, path.split("/")[0], rules, words=0)
+        article, errors = validate_article(doc, path.split("/")[0], rules, minutes=1)
     if article is None:
         raise AssertionError("the generated front matter does not validate:\n" + "\n".join(map(str, errors)))
     return article.url

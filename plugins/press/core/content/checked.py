@@ -15,7 +15,8 @@ from .frontmatter import parse_document
 from .links import find_links
 from .model import Article
 from .problems import ContentError
-from .validate import SiteRules, count_words, validate_article
+from .reading_time import reading_minutes
+from .validate import SiteRules, validate_article
 
 FORMAT = "press-checked:1"
 ENCODING = "utf-8-sig"  # how parse_document reads a file
@@ -47,7 +48,7 @@ def check_article_file(file: RawFile, publication: str, rules: SiteRules) -> Che
     if doc is None:
         return CheckedArticle(None, 0, 1, tuple(problems), ())
     start = len(file.raw.decode(ENCODING)) - len(doc.body)
-    article, more = validate_article(doc, publication, rules, words=count_words(doc.body))
+    article, more = validate_article(doc, publication, rules, minutes=reading_minutes(doc.body))
     problems += more
     if article is None or not doc.clean:  # a body with a forbidden character is never published, not even in preview
         return CheckedArticle(None, start, doc.body_line, tuple(problems), ())

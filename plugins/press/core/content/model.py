@@ -54,8 +54,11 @@ class Cta:
     email_field: str = "email"
     consent: str = ""
     hidden: tuple[tuple[str, str], ...] = ()  # provider fields such as the list id
-    honeypot_field: str = "website"  # bots fill it, people never see it
-    source_field: str = "source"  # the URL of the article the form was sent from
+    honeypot_field: str | None = "website"  # bots fill it, people never see it; None: the form has no trap
+    source_field: str | None = "source"  # the URL of the article the form was sent from; None: not sent
+    provider: str | None = None  # buttondown | kit | mailchimp: the preset that filled the fields above
+    return_field: str | None = None  # a hidden field carrying the confirmation page's URL, where the provider takes one
+    confirmation: str = ""  # what the confirmation page says after "thank you"; "" for the default text
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,7 @@ class Article:
         return self.updated or self.date
 
     def is_scheduled(self, now: dt.datetime) -> bool:
+        """Dated after `now` (the build date), to the second: a date alone is midnight in the site's zone (validate.py)."""
         return self.date > now
 
     def is_published(self, now: dt.datetime) -> bool:

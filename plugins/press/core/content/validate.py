@@ -39,7 +39,6 @@ LATEST_YEAR_AHEAD = 2  # scheduling runs at most to the end of the year after ne
 MAX_IMAGE_TEXT = {"image_caption": 300, "image_credit": 120}
 # What `press new` writes: valid, so a draft previews at once, but never publishable.
 PLACEHOLDER_DESCRIPTION = "TO WRITE: one or two sentences for listings, feeds and link previews."
-WORDS_PER_MINUTE = 265  # Material's blog plugin uses the same pace
 # No spaces, quotes or angle brackets: a browser would not take them in a URL either (they are written %20, %22, %3C),
 # and they are what breaks out of an HTML attribute.
 _ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#\"'<>]+\.[^\s/?#\"'<>]+[^\s\"'<>]*$")
@@ -59,9 +58,12 @@ class SiteRules:
     authors_known: bool = True  # False when the registry cannot be read: its error stands for every article's authors
 
 
-def validate_article(doc: Document, publication: str, rules: SiteRules, *, words: int) -> tuple[Article | None, list[ContentError]]:
-    """Check one parsed article. Returns the Article only when it has no problems."""
-    return _ArticleChecker(doc, rules.publications[publication], rules).check(words)
+def validate_article(doc: Document, publication: str, rules: SiteRules, *, minutes: int) -> tuple[Article | None, list[ContentError]]:
+    """Check one parsed article. Returns the Article only when it has no problems.
+
+    `minutes`: the body's reading time (``reading_time.reading_minutes``), unless the front matter gives its own.
+    """
+    return _ArticleChecker(doc, rules.publications[publication], rules).check(minutes)
 
 
 class _ArticleChecker:
@@ -72,7 +74,7 @@ class _ArticleChecker:
     def error(self, at: FieldPath, message: str, hint: str = "") -> None:
         self.errors.append(ContentError(self.doc.path, self.doc.line(*at), format_field(at), message, hint))
 
-    def check(self, words: int) -> tuple[Article | None, list[ContentError]]:
+    def check(self, minutes: int) -> tuple[Article | None, list[ContentError]]:
         data = self.doc.data
         for key in data:
             if key not in KNOWN_KEYS:
@@ -107,7 +109,7 @@ class _ArticleChecker:
             self.error(("description",), "is still the placeholder that press new wrote",
                        "write one or two sentences of your own: they are shown in listings, feeds and link previews")
         pin = self.boolean("pin")
-        readtime = self.readtime(words)
+        readtime = self.readtime(minutes)
         if corrections and date:
             newest = max(c.date for c in corrections)
             corrected = dt.datetime.combine(newest, dt.time(), self.rules.timezone)
@@ -447,10 +449,10 @@ class _ArticleChecker:
             return False
         return value
 
-    def readtime(self, words: int) -> int:
+    def readtime(self, minutes: int) -> int:
         value = self.doc.data.get("readtime")
         if value is None:
-            return max(1, round(words / WORDS_PER_MINUTE))
+            return minutes
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             self.error(("readtime",), f"expected a whole number of minutes, got {describe(value)}",
                        "write readtime: 5, or remove it to have it computed")
@@ -476,9 +478,4 @@ def resolve_relative(from_path: str, target: str) -> str:
     if target.startswith("/"):
         return posixpath.normpath(target.lstrip("/"))
     return posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
-
-
-def count_words(markdown: str) -> int:
-    """Words of prose, cheaply: good enough for a reading-time estimate."""
-    return len(markdown.split())
 

@@ -1,27 +1,43 @@
-"""Calls to action and connect blocks: defined once in the configuration, picked per article."""
+"""Calls to action and connect blocks: defined once in the configuration, picked per article.
+
+Each call to action also has a confirmation page (``subscribed/<id>/``), where its provider sends a new
+subscriber back to: it wears the colours of the first publication whose default the call to action is.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from dataclasses import dataclass
+from typing import Collection, Mapping
 
 from ..content.model import Article, ConnectBlock, Cta, Publication
+from ..urls import confirmation_url
 
-_HTTPS = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+\S*$")
-_LOOPBACK = re.compile(r"^http://(127\.0\.0\.1|localhost)(:\d+)?/\S*$")  # a local test endpoint, never public
+DEFAULT_CONFIRMATION = (
+    "We have sent you an email: open it and confirm your address to finish signing up. "
+    "If it has not arrived in a few minutes, look in your spam or promotions folder."
+)
 
 
-def check_ctas(ctas: Mapping[str, Cta], blocks: Mapping[str, ConnectBlock], publications: Mapping[str, Publication]) -> list[str]:
-    """Configuration problems, each naming the option and what to write."""
+@dataclass(frozen=True)
+class ConfirmationPage:
+    """The thank-you page of one call to action; `publication` None: in the site's own style."""
+
+    cta: Cta
+    publication: str | None
+    src_uri: str
+    url: str
+
+
+def check_ctas(cta_ids: Collection[str], blocks: Mapping[str, ConnectBlock], publications: Mapping[str, Publication]) -> list[str]:
+    """Configuration problems of references to calls to action and connect blocks, each naming the option and the fix.
+
+    Each call to action's own options are checked by ``signup_forms.resolve_cta``.
+    """
     problems = []
-    for cta in ctas.values():
-        if not (_HTTPS.match(cta.action) or _LOOPBACK.match(cta.action)):
-            problems.append(f"ctas.{cta.id}.action: expected the provider's https:// form URL, got {cta.action!r}")
-        if cta.method not in ("post", "get"):
-            problems.append(f"ctas.{cta.id}.method: expected post or get, got {cta.method!r}")
     for pub in publications.values():
-        if pub.cta is not None and pub.cta not in ctas:
-            problems.append(f"publications.{pub.id}.cta: unknown call to action {pub.cta!r} (defined: {', '.join(sorted(ctas)) or 'none'})")
+        if pub.cta is not None and pub.cta not in cta_ids:
+            problems.append(f"publications.{pub.id}.cta: unknown call to action {pub.cta!r} (defined: {', '.join(sorted(cta_ids)) or 'none'})")
         for block in pub.connect_off:
             if block not in blocks:
                 defined = ", ".join(sorted(blocks)) or "none"
@@ -30,6 +46,16 @@ def check_ctas(ctas: Mapping[str, Cta], blocks: Mapping[str, ConnectBlock], publ
         if not re.match(r"^(https?://|/)|^[\w./-]+$", block.url):
             problems.append(f"connect.{block.id}.url: expected a URL or a site path, got {block.url!r}")
     return problems
+
+
+def confirmation_pages(ctas: Mapping[str, Cta], publications: Mapping[str, Publication]) -> list[ConfirmationPage]:
+    """One page per call to action, in the order of mkdocs.yml."""
+    pages = []
+    for cta in ctas.values():
+        owner = next((pub.id for pub in publications.values() if pub.cta == cta.id), None)
+        url = confirmation_url(cta.id)
+        pages.append(ConfirmationPage(cta, owner, f"{url}index.md", url))
+    return pages
 
 
 def cta_for(article: Article, publication: Publication, ctas: Mapping[str, Cta]) -> Cta | None:

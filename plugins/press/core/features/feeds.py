@@ -14,6 +14,7 @@ change must add), so a renamed article is not shown to subscribers twice.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import json
@@ -27,7 +28,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ..content.catalog import Catalog
-from ..urls import FEED_ATOM, FEED_JSON, FEED_RSS, author_url, section_url, source_anchor, tag_url
+from ..urls import FEED_ATOM, FEED_EMAIL, FEED_JSON, FEED_RSS, author_url, section_url, source_anchor, tag_url
 from .logos import LOGO_SIZE
 from ..content.model import Article, Author, Cta, Publication
 from .reading_lists import ReadingList
@@ -58,6 +59,7 @@ class FeedScope:
     url: str  # the scope's listing, site-root-relative ("" for the site)
     articles: tuple[Article, ...]
     publication: str | None = None  # the publication a publication or section scope belongs to
+    full: bool = True  # items carry the whole article; False: title, dek and link only (a publisher's choice per kind)
 
     @property
     def rss_path(self) -> str:
@@ -71,6 +73,11 @@ class FeedScope:
     def json_path(self) -> str:
         return f"{self.url}{FEED_JSON}"
 
+    @property
+    def email_path(self) -> str:
+        """A publication's feed for its mailing-list provider (`render_email_feed`)."""
+        return f"{self.url}{FEED_EMAIL}"
+
 
 @dataclass(frozen=True)
 class Enclosure:
@@ -79,32 +86,55 @@ class Enclosure:
     type: str
 
 
+SCOPE_KINDS = ("site", "publication", "section", "tag", "author", "reading-list")
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    """How many items a kind of feed carries, and whether with the whole article: 300 tag feeds of
+    20 full articles are most of a large site's feed bytes, so a publisher may make them shorter."""
+
+    limit: int
+    full: bool = True
+
+
 def feed_scopes(catalog: Catalog, site: FeedSite, publications: Mapping[str, Publication], authors: Mapping[str, Author],
-                *, limit: int, now: dt.datetime, reading_lists: Iterable[ReadingList] = ()) -> list[FeedScope]:
-    """Every scope with its newest `limit` published articles (drafts and scheduled articles never appear)."""
+                *, limit: int, now: dt.datetime, reading_lists: Iterable[ReadingList] = (),
+                rules: Mapping[str, ScopeRule] | None = None) -> list[FeedScope]:
+    """Every scope with its newest published articles, `limit` of them unless `rules` names its kind
+    (drafts and scheduled articles never appear)."""
+    rules = rules or {}
 
-    def published(articles: Iterable[Article]) -> tuple[Article, ...]:
-        return tuple(a for a in articles if a.is_published(now))[:limit]
+    def published(articles: Iterable[Article], kind: str) -> tuple[Article, ...]:
+        cap = rules[kind].limit if kind in rules else limit
+        out: list[Article] = []
+        for article in articles:  # newest first: stop at the cap instead of filtering all 10,000
+            if len(out) == cap:
+                break
+            if article.is_published(now):
+                out.append(article)
+        return tuple(out)
 
-    scopes = [FeedScope("site", "", site.title, site.description, "", published(catalog.articles))]
+    scopes = [FeedScope("site", "", site.title, site.description, "", published(catalog.articles, "site"))]
     for pub in publications.values():
         scopes.append(FeedScope("publication", pub.id, pub.title, pub.description or pub.title, f"{pub.id}/",
-                                published(catalog.by_publication.get(pub.id, ())), pub.id))
+                                published(catalog.by_publication.get(pub.id, ()), "publication"), pub.id))
         for section in pub.sections:
             scopes.append(FeedScope("section", f"{pub.id}/{section}", f"{pub.title}: {section}", f"{section} from {pub.title}",
-                                    section_url(pub.id, section), published(catalog.by_section.get((pub.id, section), ())), pub.id))
+                                    section_url(pub.id, section),
+                                    published(catalog.by_section.get((pub.id, section), ()), "section"), pub.id))
     for slug in sorted(catalog.by_tag):
         name = catalog.tag_names[slug]
         scopes.append(FeedScope("tag", slug, f"{site.title}: {name}", f"Articles tagged {name}", tag_url(name),
-                                published(catalog.by_tag[slug])))
+                                published(catalog.by_tag[slug], "tag")))
     for author in authors.values():
         scopes.append(FeedScope("author", author.id, f"{author.name} on {site.title}", author.description or author.name,
-                                author_url(author.id), published(catalog.by_author.get(author.id, ()))))
+                                author_url(author.id), published(catalog.by_author.get(author.id, ()), "author")))
     for reading_list in reading_lists:
         scopes.append(FeedScope("reading-list", reading_list.id, f"{reading_list.title} ({site.title})",
                                 reading_list.description or reading_list.title, reading_list.url,
-                                published(e.article for e in reading_list.entries)))
-    return scopes
+                                published((e.article for e in reading_list.entries), "reading-list")))
+    return [dataclasses.replace(scope, full=rules[scope.kind].full) if scope.kind in rules else scope for scope in scopes]
 
 
 def item_id(article: Article, site_url: str) -> str:
@@ -175,6 +205,32 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
                  enclosures: Mapping[str, Enclosure], logo: str | None = None) -> tuple[bytes, bytes]:
     """(RSS bytes, Atom bytes) of one scope. `contents` maps src_path -> item content HTML; `logo` is the
     absolute URL of the scope's LOGO_SIZE-pixel square logo (the site's favicon stands in without one)."""
+    fg = _generator(scope, site, authors, _contents(scope, site, contents), enclosures, logo)
+    rss = _rss(fg, scope, site, scope.rss_path)
+    fg.subtitle(scope.description)
+    _links(fg, site.url + scope.url, site.url + scope.atom_path, "application/atom+xml", site.hub)
+    return rss, fg.atom_str(pretty=True)
+
+
+def render_email_feed(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
+                      enclosures: Mapping[str, Enclosure], logo: str | None = None) -> bytes:
+    """RSS 2.0 of one publication for its mailing-list provider's RSS-to-email: the items of its RSS feed with
+    `contents` made for email (`email_html`), its own URL as rel=self. Always the whole article, even where the
+    publication's other feeds carry summaries: the email is what subscribers read."""
+    return _rss(_generator(scope, site, authors, contents, enclosures, logo), scope, site, scope.email_path)
+
+
+def _rss(fg: FeedGenerator, scope: FeedScope, site: FeedSite, path: str) -> bytes:
+    # RSS <description> is HTML to its readers: the text goes in escaped, so "<b>" and "&amp;" read as typed.
+    # feedgen writes it from the Atom subtitle, which is plain text: each format gets its own before it is written.
+    fg.subtitle(html.escape(scope.description, quote=False))
+    _links(fg, site.url + scope.url, site.url + path, "application/rss+xml")
+    rss = fg.rss_str(pretty=True)
+    return _hex_ampersands(_with_hub(rss, site.hub) if site.hub else rss)
+
+
+def _generator(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
+               enclosures: Mapping[str, Enclosure], logo: str | None) -> FeedGenerator:
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.load_extension("media", atom=True, rss=False)
@@ -195,15 +251,21 @@ def render_feeds(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author]
         fg.updated(dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))  # an empty feed has no date of its own
     for article in scope.articles:
         fg.add_entry(_entry(article, site, authors, contents, enclosures), order="append")
-    # RSS <description> is HTML to its readers: the text goes in escaped, so "<b>" and "&amp;" read as typed.
-    # feedgen writes it from the Atom subtitle, which is plain text: each format gets its own before it is written.
-    fg.subtitle(html.escape(scope.description, quote=False))
-    _links(fg, feed_url, site.url + scope.rss_path, "application/rss+xml")
-    rss = fg.rss_str(pretty=True)
-    rss = _hex_ampersands(_with_hub(rss, site.hub) if site.hub else rss)
-    fg.subtitle(scope.description)
-    _links(fg, feed_url, site.url + scope.atom_path, "application/atom+xml", site.hub)
-    return rss, fg.atom_str(pretty=True)
+    return fg
+
+
+def _contents(scope: FeedScope, site: FeedSite, contents: Mapping[str, str]) -> Mapping[str, str]:
+    """Item bodies: the article's, or in a summary-only feed its dek and a link to read it on the site."""
+    if scope.full:
+        return contents
+    return {a.src_path: summary_html(a, site.url) for a in scope.articles}
+
+
+def summary_html(article: Article, site_url: str) -> str:
+    """The body of a summary-only item: what a feed reader shows instead of the article."""
+    url = html.escape(site_url + article.url, quote=True)
+    return (f"<p>{html.escape(article.description, quote=False)}</p>\n"
+            f'<p><a href="{url}">Read \u201c{html.escape(article.title, quote=False)}\u201d</a></p>')
 
 
 def render_json_feed(scope: FeedScope, site: FeedSite, authors: Mapping[str, Author], contents: Mapping[str, str],
@@ -223,7 +285,8 @@ def render_json_feed(scope: FeedScope, site: FeedSite, authors: Mapping[str, Aut
         feed["favicon"] = site.icon
     if site.hub:
         feed["hubs"] = [{"type": "WebSub", "url": site.hub}]
-    feed["items"] = [_json_item(article, site, authors, contents, enclosures) for article in scope.articles]
+    feed["items"] = [_json_item(article, site, authors, _contents(scope, site, contents), enclosures)
+                     for article in scope.articles]
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

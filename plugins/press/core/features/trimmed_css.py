@@ -28,7 +28,8 @@ from tinycss2 import ast
 # What our scripts add to a page after it loads, which no page's HTML shows.
 # press-palette.js: the `data-md-color-*` attributes it copies from the palette inputs to <body> (their values are in
 # the inputs, so they are collected) and `hidden` on the palette labels. press-search.js: the filters and results
-# it builds (label, select, option; li, h2, p and a with press-* classes, which press.css styles).
+# it builds (label, select, option; li, h2, p and a with press-* classes, which press.css styles). press-share.js
+# changes only text.
 RUNTIME = {
     "tags": {"label", "select", "option", "li", "h2", "p", "a"},
     "attributes": {"hidden", "selected", "for", "value", "name", "id", "href",

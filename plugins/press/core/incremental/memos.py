@@ -7,6 +7,7 @@ half way never leaves a truncated entry behind.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import pickle
@@ -15,7 +16,7 @@ from pathlib import Path
 from ..content.catalog import Catalog
 from ..content.checked import FORMAT, CheckedArticle, RawFile, check_article_file
 from ..content.validate import SiteRules
-from ..features.cards import CardSpec, card_key, render_png
+from ..features.cards import CardError, CardSpec, card_key, render_png
 from ..features.images import ResponsiveImage, Variant, encode_variant, intact, variant_plans
 from ..features.related import Related, related_articles
 from .digest import digest
@@ -133,13 +134,26 @@ def cached_card(spec: CardSpec, store: Store, key: str | None = None) -> tuple[P
 
     `key` is `card_key(spec)` when the caller has it already. Two builds drawing the same card at
     once, or a build that stops half way, never leave a truncated PNG behind (`Store.write`); one that
-    is truncated or garbled all the same is drawn again.
+    is truncated or garbled all the same is drawn again. A card whose background image cannot be read
+    is drawn without it, under the same key, and the reason is kept beside it (`card_problem`), so every
+    build that uses the card can say so, whichever process drew it.
     """
     key = key or card_key(spec)
     target = card_file(store, key)
     if intact(target):
         return target, False
-    return store.write("cards", key, render_png(spec), ".png"), True
+    try:
+        png = render_png(spec)
+    except CardError as exc:
+        store.write("cards", key, str(exc).encode("utf-8"), ".error")
+        png = render_png(dataclasses.replace(spec, background=None))
+    return store.write("cards", key, png, ".png"), True
+
+
+def card_problem(store: Store, key: str) -> str | None:
+    """Why the background image of card `key` could not be drawn, if it could not."""
+    message = store.read("cards", key, ".error")
+    return None if message is None else message.decode("utf-8")
 
 
 def card_file(store: Store, key: str) -> Path:
