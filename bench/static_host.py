@@ -14,8 +14,11 @@ import http.server
 import io
 import mimetypes
 import os
+import re
 from functools import partial
 from typing import BinaryIO
+
+HASHED = re.compile(r"[.-][0-9a-f]{8,}\.")  # main.3f2a9c1e.min.css, a524d9f1eccdeb3782dc.png
 
 TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 
@@ -36,7 +39,10 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         if path.endswith(TEXT) and "gzip" in self.headers.get("Accept-Encoding", ""):
             data = gzip.compress(data, 6, mtime=0)
             self.send_header("Content-Encoding", "gzip")
-        self.send_header("Cache-Control", "no-cache" if path.endswith(".html") else "public, max-age=31536000")
+        # A year only where the name changes with the content (cards, image variants, Material's hashed assets);
+        # pages and our unhashed assets (press.css, the trimmed stylesheet) are revalidated on every visit.
+        immutable = HASHED.search(path.rsplit("/", 1)[-1]) is not None
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         return io.BytesIO(data)

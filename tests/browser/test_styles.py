@@ -23,7 +23,7 @@ from .conftest import serve_folder
 
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 MATERIAL_CSS = "".join(p.read_text(encoding="utf-8") for p in sorted(STYLESHEETS.glob("*.min.css")))  # main, palette
-TRIMMED = re.compile(r".*/assets/stylesheets/main\.[0-9a-f]{8}\.min\.css$")
+TRIMMED = re.compile(r".*/assets/stylesheets/material\.press\.min\.css$")
 FIXTURE_ARTICLE = "vera2/2025/11/ruling/"
 
 # Runs in the page: one string per element and pseudo-element, its computed style without custom properties.

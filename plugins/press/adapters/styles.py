@@ -3,9 +3,11 @@
 Material's two stylesheets (``main.*.min.css`` and ``palette.*.min.css``, 149 KB) block rendering and our pages
 use about a sixth of them. This plugin takes them out of the files MkDocs copies, collects what every page uses
 as it is written (``on_post_page``, ``on_post_template``), and after the last page writes one stylesheet with the
-rules that can match, named by its content hash (``urls.stylesheet_path``), through the output registry. The head
-of each page names it ``urls.STYLESHEET_PENDING`` while pages are written (the hash depends on every page), and
-the real name replaces that in each written page before the search index reads them.
+rules that can match, through the output registry, under one name (``urls.STYLESHEET``). The name is not the
+content's hash: that is known only once the last page is written, and putting it in the pages would mean writing
+every page a second time (12 s for 2,000 pages on this machine), while a name computed from the build's inputs
+would change every page's context on every edit and void the page cache. A host revalidates an unhashed file
+(GitHub Pages: after 10 minutes, as it does the pages; ``bench/static_host.py``: on every visit).
 
 The live preview (``serve``; ``make serve`` runs ``serve --dirty``, which renders only the pages an edit changed, so
 what the others use is unknown) and any dirty build ship Material's stylesheets whole, as Material links them: a
@@ -15,7 +17,6 @@ partial rebuild never drops a rule, and a preview rebuild equals a full preview 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core.features.trimmed_css import Markup, parse, selected_attributes, trim
-from ..core.urls import STYLESHEET_PENDING, OutputRefused, stylesheet_path
+from ..core.urls import STYLESHEET, OutputRefused
 from .articles import articles_plugin
 
 log = get_plugin_logger(__name__)
@@ -44,7 +45,6 @@ class StylesPlugin(BasePlugin):
         self.articles = articles_plugin(config, "press/styles")
         self.sources: list[File] = []  # Material's stylesheets, in the order its head links them
         self.others: list[File] = []  # the site's other stylesheets: what they read of Material's stays
-        self.written: list[Path] = []  # every page whose head names STYLESHEET_PENDING
         self.markup: Markup | None = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -63,45 +63,38 @@ class StylesPlugin(BasePlugin):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if self.markup is not None:
-            context.setdefault("press", {})["styles"] = {"href": STYLESHEET_PENDING}
+            context.setdefault("press", {})["styles"] = {"href": STYLESHEET}
         return context
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
         if self.markup is not None and template_name.endswith(".html"):  # 404.html, rendered without a page
-            context.setdefault("press", {})["styles"] = {"href": STYLESHEET_PENDING}
+            context.setdefault("press", {})["styles"] = {"href": STYLESHEET}
         return context
 
     # Last: what is collected must be the page as written, after every plugin's changes.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self._collect(output, Path(page.file.abs_dest_path))
+        self._collect(output)
         return output
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
-            self._collect(output_content, Path(config.site_dir) / template_name)
+            self._collect(output_content)
         return output_content
 
-    def _collect(self, html: str, path: Path) -> None:
+    def _collect(self, html: str) -> None:
         if self.markup is not None:
             self.markup.add(html)
-            if STYLESHEET_PENDING in html:
-                self.written.append(path)
 
-    # Before press/search (-100) fingerprints and indexes the pages: they must name the final stylesheet by then.
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.markup is None:
             return
         css = trim(self.rules, self.markup, "".join(f.content_string for f in self.others)).encode("utf-8")
-        path = stylesheet_path(css)
         try:
-            self.articles.outputs.write(path, css, "press/styles")
+            self.articles.outputs.write(STYLESHEET, css, "press/styles")
         except OutputRefused as exc:
             raise PluginError(f"press/styles: {exc}")
-        name, pending = path.rsplit("/", 1)[1].encode(), STYLESHEET_PENDING.rsplit("/", 1)[1].encode()
-        for page in self.written:  # the head comes first: the first occurrence is the link
-            page.write_bytes(page.read_bytes().replace(pending, name, 1))
         full = sum(len(f.content_bytes) for f in self.sources)
-        log.debug(f"styles: {path}, {len(css)} of Material's {full} bytes, linked from {len(self.written)} pages")
+        log.debug(f"styles: {STYLESHEET}, {len(css)} of Material's {full} bytes")

@@ -11,7 +11,6 @@ single place that decides whether a path may be written.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -104,14 +103,9 @@ def card_path(key: str) -> str:
     return f"{CARDS_FOLDER}{key[:20]}.png"
 
 
-# The page head links the trimmed stylesheet (press/styles) under this name while pages are written; its content
-# hash is known only once every page is, and then replaces the name in each page.
-STYLESHEET_PENDING = "assets/stylesheets/main.press-pending.min.css"
 
 
-def stylesheet_path(css: bytes) -> str:
-    """Where Material's stylesheet, cut to what the site uses, goes: named by its content, so a cached copy is never stale."""
-    return f"assets/stylesheets/main.{hashlib.sha256(css).hexdigest()[:8]}.min.css"
+STYLESHEET = "assets/stylesheets/material.press.min.css"  # Material's stylesheets, cut to what the site uses (press/styles)
 
 
 def page_file(url: str) -> str:
