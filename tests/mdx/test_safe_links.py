@@ -31,3 +31,24 @@ def test_unsafe_schemes_are_dropped(source: str, html: str) -> None:
 ])
 def test_safe_links_are_kept(source: str) -> None:
     assert render(source) == markdown.markdown(source)
+
+
+@pytest.mark.parametrize("source, html", [
+    ("<script>alert(1)</script>\n\nText.", "<p>Text.</p>"),
+    ("<img src=x onerror=alert(1)>", '<p><img src="x"></p>'),
+    ('Text <a href="javascript:alert(1)">x</a>.', "<p>Text <a>x</a>.</p>"),
+    ('<div style="position:fixed">x</div>', "<div>x</div>"),
+    ("Para\n{: onclick=\"alert(1)\" }", "<p>Para</p>"),
+])
+def test_active_raw_html_is_dropped(source: str, html: str) -> None:
+    assert markdown.markdown(source, extensions=[SafeLinksExtension(), "attr_list"]) == html
+
+
+@pytest.mark.parametrize("source", [
+    "<figure>\n<img src=\"a.png\" alt=\"A\">\n<figcaption>Cap</figcaption>\n</figure>",
+    "H<sub>2</sub>O, x<sup>2</sup>, <abbr title=\"World Health Organization\">WHO</abbr>, <mark>m</mark>, <kbd>K</kbd>",
+    "<details>\n<summary>More</summary>\nHidden\n</details>", "<table><tr><td colspan=\"2\">x</td></tr></table>",
+    "Line<br>break",
+])
+def test_prose_markup_is_kept(source: str) -> None:
+    assert render(source) == markdown.markdown(source)

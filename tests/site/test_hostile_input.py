@@ -7,7 +7,7 @@ every HTML page without an injected element, event-handler attribute or ``javasc
 
 The image file name and the section name (mkdocs.yml) are covered by ``test_attribute_escaping``, the RSS
 description by ``test_feeds``; an avatar URL or path is refused like every URL field below. Raw HTML in an
-article body is Markdown's and passes through by design: the body is not a field here.
+article body is ``test_raw_html``'s.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def hostile_site(root: Path, payload: str):
         f"    text: {q(payload)}",
         "---",
         "",
-        "Body text. (Raw HTML in a body is Markdown's, passed through by design: not a field here.)",
+        "Body text. (Raw HTML in a body is test_raw_html's.)",
         "",
     ])
     authors = AUTHORS_YML + "\n".join([

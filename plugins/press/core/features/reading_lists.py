@@ -28,6 +28,7 @@ from ..content.catalog import Catalog
 from .listings import IndexEntry, IndexPage
 from ..content.frontmatter import Document, describe, format_field, parse_document
 from ..content.model import Article, Author, Publication
+from ..content.raw_html import raw_html_errors
 from ..content.problems import ContentError, did_you_mean
 from ..content.slugs import slugify
 from ..urls import READING_LISTS_FOLDER, reading_list_url
@@ -85,7 +86,7 @@ def load_reading_lists(files: Iterable[tuple[str, bytes]], catalog: Catalog, eve
                           "rename one of the two files")
         elif found is not None and found.id:
             ids[found.id] = path
-        errors += sorted(checker.errors)
+        errors += sorted(checker.errors + raw_html_errors(path, doc.body, doc.body_line))
         warnings += checker.warnings
         if found is not None and not checker.errors and doc.clean:
             lists.append(found)
