@@ -17,7 +17,7 @@ from typing import Callable
 import jinja2
 
 from ..core.incremental.memos import ArticleMemo, RelatedMemo
-from ..core.incremental.preview import Snapshot
+from ..core.incremental.preview import KnownRecords, Snapshot
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -69,6 +69,7 @@ class ServeState:
     bodies: dict[str, dict[str, str]] = field(default_factory=dict)  # press/feeds: site_dir -> article src -> last body
     feeds: dict[str, dict[str, str]] = field(default_factory=dict)  # press/feeds: site_dir -> feed path -> key written
     previous: dict[str, Snapshot] = field(default_factory=dict)  # press/incremental: site_dir -> last completed build's inputs
+    records: KnownRecords = field(default_factory=dict)  # press/incremental: each article's record digest, by record
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)  # press/incremental
     search: BackgroundQueue = field(default_factory=BackgroundQueue)  # press/search
 
