@@ -109,3 +109,14 @@ def test_exif_orientation_is_applied_before_measuring_and_encoding(tmp_path: Pat
         assert webp.size == (480, 960)
         top, bottom = webp.convert("RGB").getpixel((240, 100)), webp.convert("RGB").getpixel((240, 860))
     assert top[0] > 200 > top[2] and bottom[2] > 200 > bottom[0]  # red above blue: upright, not sideways
+
+
+def test_a_png_is_intact_only_whole_with_every_chunk_checksum(tmp_path: Path) -> None:
+    good = png(120, 60)
+    cases = {"whole": good, "truncated": good[:-5], "trailing bytes": good + b"x", "no IEND": good[:-12],
+             "a flipped byte": good[:40] + bytes([good[40] ^ 1]) + good[41:]}
+    found = {}
+    for name, data in cases.items():
+        (path := tmp_path / f"{name}.png").write_bytes(data)
+        found[name] = intact(path)
+    assert found == {"whole": True, "truncated": False, "trailing bytes": False, "no IEND": False, "a flipped byte": False}

@@ -9,6 +9,7 @@ import pytest
 
 from press.core.content.catalog import build_catalog
 from press.core.features.listings import ListingPage
+from press.core.incremental import preview as preview_module
 from press.core.incremental.preview import Snapshot, page_digests, plan, record_digests
 from press.core.features.related import Related, related_articles
 from press.core.content.checked import check_article_file
@@ -62,6 +63,24 @@ def test_a_card_change_reaches_the_listings_and_related_articles_that_show_it() 
 def test_a_scheduled_article_changes_its_cards_when_its_date_passes() -> None:
     soon = article("soon", 20)
     assert record_digests([soon], soon.date - dt.timedelta(days=1)) != record_digests([soon], soon.date)
+
+
+def test_record_digests_kept_between_builds_are_reused_only_for_the_same_record(monkeypatch) -> None:
+    one, two, soon = article("one", 1), article("two", 2), article("soon", 20)
+    known: dict = {}
+    before = soon.date - dt.timedelta(days=1)  # soon is still scheduled
+    fresh = record_digests([one, two, soon], before)
+    assert record_digests([one, two, soon], before, known) == fresh and set(known) == set(fresh)
+    renamed = dataclasses.replace(two, title="Two, renamed")
+    digested: list[str] = []
+    real = preview_module.digest
+    monkeypatch.setattr(preview_module, "digest", lambda ns, parts: digested.append(parts[0][1]) or real(ns, parts))
+    after = record_digests([one, renamed, soon], soon.date, known)
+    assert digested == [repr(renamed), repr(soon)]  # only the changed record and the one whose status changed
+    assert after == record_digests([one, renamed, soon], soon.date)  # the same digests a build without them makes
+    assert set(known) == {one.src_path, two.src_path, soon.src_path}
+    record_digests([one], soon.date, known)
+    assert set(known) == {one.src_path}  # an article gone is dropped
 
 
 def test_unchanged_files_are_not_checked_again(tmp_path, monkeypatch) -> None:

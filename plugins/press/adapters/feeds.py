@@ -140,7 +140,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         unchanged is copied from the cache."""
         site = self._site()
         cache = PageCache(self.articles.cache, "feeds")
-        bodies, in_place = self.bodies, {}
+        bodies, in_place, known = self.bodies, {}, {}
         if self.articles.serving:
             # The live preview renders only the pages an edit changed (press/incremental): the others keep the
             # body of their last rendering, and the feeds already in the output folder stay when unchanged.
@@ -149,6 +149,9 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             for gone in bodies.keys() - site.catalog.by_src.keys():
                 del bodies[gone]
             in_place = STATE.feeds.setdefault(config.site_dir, {})
+            known = STATE.feed_items.setdefault(config.site_dir, {})
+            for gone in known.keys() - site.catalog.by_src.keys():
+                del known[gone]
         contents: dict[str, str] = {}
         emails: dict[str, str] = {}  # src path -> the item content made for email clients
         sizes = image_sizes(config, self.site_info.url)
@@ -163,12 +166,17 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                               ("image sizes", repr(sorted(sizes.items())))])
 
         def digest(article: Any) -> str:
-            if article.src_path not in digests:
+            src = article.src_path
+            if src not in digests:
                 if article.image:
-                    enclosures[article.src_path] = _enclosure(article.image, config, self.site_info.url)
-                digests[article.src_path] = fingerprint([("article", repr(article)), ("enclosure", repr(enclosures.get(article.src_path))),
-                                                         ("body", bodies.get(article.src_path, ""))])
-            return digests[article.src_path]
+                    enclosures[src] = _enclosure(article.image, config, self.site_info.url)
+                body, enclosure = bodies.get(src, ""), enclosures.get(src)
+                found = known.get(src)  # the live preview's last build: the same record and body need no new digest
+                if found is None or found[0] is not article or found[1] is not body or found[2] != enclosure:
+                    found = known[src] = (article, body, enclosure, fingerprint([
+                        ("article", repr(article)), ("enclosure", repr(enclosure)), ("body", body)]))
+                digests[src] = found[3]
+            return digests[src]
 
         outputs = self.articles.outputs
         written = reused = reused_files = 0

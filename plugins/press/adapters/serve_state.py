@@ -16,8 +16,10 @@ from typing import Callable
 
 import jinja2
 
+from ..core.content.model import Article
+from ..core.features.feeds import Enclosure
 from ..core.incremental.memos import ArticleMemo, RelatedMemo
-from ..core.incremental.preview import Snapshot
+from ..core.incremental.preview import KnownRecords, Snapshot
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -68,7 +70,10 @@ class ServeState:
     related: RelatedMemo = field(default_factory=RelatedMemo)  # press/crosslinks
     bodies: dict[str, dict[str, str]] = field(default_factory=dict)  # press/feeds: site_dir -> article src -> last body
     feeds: dict[str, dict[str, str]] = field(default_factory=dict)  # press/feeds: site_dir -> feed path -> key written
+    # press/feeds: site_dir -> article src -> (record, body, enclosure, the digest of the three)
+    feed_items: dict[str, dict[str, tuple[Article, str, Enclosure | None, str]]] = field(default_factory=dict)
     previous: dict[str, Snapshot] = field(default_factory=dict)  # press/incremental: site_dir -> last completed build's inputs
+    records: KnownRecords = field(default_factory=dict)  # press/incremental: each article's record digest, by record
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)  # press/incremental
     search: BackgroundQueue = field(default_factory=BackgroundQueue)  # press/search
 

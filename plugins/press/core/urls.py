@@ -188,7 +188,7 @@ class Outputs:
         self.root = Path(os.path.realpath(self.site_dir))
         self.owners: dict[str, str] = {}
         self.folders: dict[str, str] = {}  # every folder some claimed file lies in -> that file
-        self._inside: dict[Path, bool] = {}  # folder -> whether it resolves inside the site folder
+        self._inside: dict[str, bool] = {}  # folder (relative) -> whether it resolves inside the site folder
 
     def claim(self, path: str, owner: str) -> Path:
         """The absolute path to write `path` to; `OutputRefused` if it is outside, taken, or blocked."""
@@ -225,26 +225,27 @@ class Outputs:
                 raise OutputRefused(path, f"needs {folder!r} to be a folder, but {self.owners[folder]} writes a file there")
             if f"{folder}/" in self.owners:
                 raise OutputRefused(path, f"lies in {folder}/, which belongs to {self.owners[folder + '/']}")
-        target = self.root.joinpath(*parts)
         # Nothing already in the site folder (a link left there) may carry a write outside it.
-        if not self._stays_inside(target.parent):
+        if not self._stays_inside("/".join(parts[:-1])):
             raise OutputRefused(path, "resolves outside the site folder")
-        return target
+        return self.root / path
 
-    def _stays_inside(self, folder: Path) -> bool:
-        """Whether `folder` resolves inside the site folder: one lstat per folder of the build, remembered.
+    def _stays_inside(self, folder: str) -> bool:
+        """Whether `folder` (relative, "" for the site folder) resolves inside the site folder: one lstat per
+        folder of the build, remembered. Strings, not paths: a build claims every page, card and feed, and
+        building a Path per folder was most of what a claim cost.
 
         A folder that does not exist yet cannot be a link, so only existing links are resolved.
         """
-        if folder == self.root:
+        if not folder:
             return True
         known = self._inside.get(folder)
         if known is None:
-            try:
-                link = folder.is_symlink()
-            except OSError:
-                link = False
-            known = _inside(Path(os.path.realpath(folder)), self.root) if link else self._stays_inside(folder.parent)
+            absolute = os.path.join(self.root, folder)
+            if os.path.islink(absolute):
+                known = _inside(Path(os.path.realpath(absolute)), self.root)
+            else:
+                known = self._stays_inside(folder.rpartition("/")[0])
             self._inside[folder] = known
         return known
 

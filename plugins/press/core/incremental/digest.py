@@ -11,12 +11,12 @@ PACKAGE = Path(__file__).resolve().parents[2]  # the press package
 
 def digest(namespace: str, parts: Iterable[tuple[str, str]]) -> str:
     """SHA-256 of ``namespace`` and each (name, value), every piece length-prefixed."""
-    hashed = hashlib.sha256(namespace.encode())
+    chunks = [namespace.encode()]
     for name, value in parts:
         for piece in (name, value):
             data = piece.encode("utf-8")
-            hashed.update(len(data).to_bytes(8, "big") + data)
-    return hashed.hexdigest()
+            chunks += (len(data).to_bytes(8, "big"), data)
+    return hashlib.sha256(b"".join(chunks)).hexdigest()  # one update: the same hash, with far fewer calls
 
 
 def code_digest() -> str:

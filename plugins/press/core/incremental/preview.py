@@ -30,6 +30,7 @@ from ..site import Site
 from ..features.source_library import Publisher
 
 FORMAT = "press-preview:1"
+KnownRecords = dict[str, tuple[Article, bool, str]]  # src path -> (the record, whether scheduled, its digest)
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,24 @@ def plan(previous: Snapshot | None, current: Snapshot) -> Plan:
     return Plan(False, changed, f"{len(changed)} of {len(everything)} pages changed", previous.files - current.files)
 
 
-def record_digests(articles: Iterable[Article], now: dt.datetime) -> dict[str, str]:
-    """Everything a card or an article page can show about each article, including its draft/scheduled status."""
-    return {a.src_path: digest(FORMAT, [("record", repr(a)), ("scheduled", str(a.is_scheduled(now)))]) for a in articles}
+def record_digests(articles: Iterable[Article], now: dt.datetime, known: KnownRecords | None = None) -> dict[str, str]:
+    """Everything a card or an article page can show about each article, including its draft/scheduled status.
+
+    `known` holds an earlier build's digests by article: an article its memo handed back unchanged (the very
+    same frozen record) with the same status is not digested again. It is replaced by this build's.
+    """
+    earlier = known if known is not None else {}
+    kept: dict[str, tuple[Article, bool, str]] = {}
+    for a in articles:
+        scheduled = a.is_scheduled(now)
+        found = earlier.get(a.src_path)
+        if found is None or found[0] is not a or found[1] != scheduled:
+            found = (a, scheduled, digest(FORMAT, [("record", repr(a)), ("scheduled", str(scheduled))]))
+        kept[a.src_path] = found
+    if known is not None:
+        known.clear()
+        known.update(kept)
+    return {src: value for src, (_, _, value) in kept.items()}
 
 
 def page_digests(site: Site, sources: Mapping[str, str], records: Mapping[str, str],

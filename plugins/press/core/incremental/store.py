@@ -15,6 +15,7 @@ files that the build hard-links into the site (cards, image variants) take their
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -31,7 +32,8 @@ class Store:
     def path(self, namespace: str, name: str, suffix: str = "") -> Path:
         """Where the entry `name` of `namespace` is kept."""
         hashed = name if HEX.fullmatch(name) else digest("press-store-name", [("name", name)])
-        return self.root / namespace / hashed[:2] / f"{hashed}{suffix}"
+        # One join of strings: a rebuild asks for the path of every card and cached page, and Path's `/` cost more.
+        return Path(os.path.join(self.root, namespace, hashed[:2], hashed + suffix))
 
     def folder(self, namespace: str) -> Path:
         """A namespace's own folder, for entries that are folders (search bundles)."""
