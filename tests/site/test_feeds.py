@@ -255,3 +255,13 @@ def test_feed_scopes_are_checked(tmp_path: Path, scopes: dict, message: str) -> 
     loaded = load_config(str(fixture.root / "mkdocs.yml"))
     with pytest.raises(PluginError, match=re.escape(message)):
         loaded.plugins.on_config(loaded)
+
+
+def test_the_footer_offers_the_site_feed_in_all_three_formats(site) -> None:
+    footer = re.search(r'<p class="press-footer__feeds">(.*?)</p>', site.page("vera2/2025/11/cable"), re.S)
+    assert footer is not None
+    links = re.findall(r'href="([^"]+)" type="([^"]+)">([^<]+)</a>', footer.group(1))
+    assert [(href.rsplit("/", 1)[-1], kind, label) for href, kind, label in links] == [
+        ("feed.xml", "application/rss+xml", "RSS"), ("atom.xml", "application/atom+xml", "Atom"),
+        ("feed.json", "application/feed+json", "JSON Feed")]
+    assert all((site.site / href.rsplit("/", 1)[-1]).is_file() for href, _, _ in links)
