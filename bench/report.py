@@ -15,7 +15,8 @@ EVENT_ORDER = [f"on_{e}" for e in (  # the order a build fires them in, so rows 
     "pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page", "post_build",
     "build_error", "shutdown")]
 CACHE = {"cold": "cold: caches emptied before each build",
-         "warm": "warm: the product's .cache/ filled by one unmeasured build, then kept; the peers cold"}
+         "warm": "warm: the product's .cache/ filled by one unmeasured build, then kept; the peers cold",
+         "edit": "edit: as warm, with one article's prose edited before each product build; the peers cold"}
 METRIC_ROWS = (  # key, label, format; the compared ones (run.METRICS) get ratio cells
     ("wall_s", "wall (s)", "{:.2f}"), ("cpu_s", "CPU user+sys (s)", "{:.2f}"),
     ("cpu_children_s", "  of it subprocesses", "{:.2f}"),

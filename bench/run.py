@@ -9,9 +9,11 @@ product..., one at a time, each in a fresh process (``bench.build_once``) into a
 folder, with ``SOURCE_DATE_EPOCH`` fixed. The product's caches (``.cache/``, where
 ``press/social`` keeps its cards) are emptied before every build (``--cache cold``, the
 default: the cost of a clean build, as in CI), or kept, after one unmeasured product build
-fills them (``--cache warm``: an author's rebuild); the peers' caches are emptied before each
-of their builds in both modes. The table goes to stdout and ``bench/out/results-<n>.json``
-(``results-<n>-warm.json``); both are the same from run to run apart from timings and memory.
+fills them (``--cache warm``: an author's rebuild with nothing changed; ``--cache edit``: the
+same, with one article's prose edited before each measured product build, as an author saving a
+correction); the peers' caches are emptied before each of their builds in every mode. The table
+goes to stdout and ``bench/out/results-<n>.json`` (``results-<n>-warm.json``, ``-edit.json``);
+they are the same from run to run apart from timings and memory.
 Progress goes to stderr.
 """
 
@@ -200,19 +202,33 @@ def versions() -> dict[str, str]:
     return found
 
 
+def edit_target(root: Path) -> Path:
+    """The article `--cache edit` changes: the middle one of the larger publication, by path (the same every run)."""
+    articles = sorted((root / "content" / "vera2" / "posts").rglob("*.md"))
+    return articles[len(articles) // 2]
+
+
 def measure(root: Path, tools: list[str], runs: int, cache: str, sites: Path) -> dict[str, Any]:
     """Build ``tools`` (the product first) ``runs`` times each, alternating, into ``sites/<tool>/``: the results
     the table shows, less the corpus's n and seed."""
-    if cache == "warm":
+    if cache in ("warm", "edit"):
         log("warm-up: one product build to fill the caches, not measured")
         build(TOOLS["product"], root, sites / "product", cold=True)
+    edited = edit_target(root) if cache == "edit" else None
+    original = edited.read_bytes() if edited is not None else b""
     raw: dict[str, list[dict[str, Any]]] = {name: [] for name in tools}
-    for i in range(runs):
-        for name in tools:
-            result = build(TOOLS[name], root, sites / name, cold=cache == "cold" or name != "product")
-            raw[name].append(result)
-            log(f"run {i + 1}/{runs} {name:7}: wall {result['wall_s']:.2f} s, CPU {result['cpu_s']:.2f} s, "
-                f"peak {result['peak_largest_mib']:.0f} MiB, {result['output']['files']:,} files")
+    try:
+        for i in range(runs):
+            for name in tools:
+                if name == "product" and edited is not None:  # a new paragraph each run: every measured build has an edit
+                    edited.write_bytes(original + f"\nA correction, saved for run {i + 1}.\n".encode())
+                result = build(TOOLS[name], root, sites / name, cold=cache == "cold" or name != "product")
+                raw[name].append(result)
+                log(f"run {i + 1}/{runs} {name:7}: wall {result['wall_s']:.2f} s, CPU {result['cpu_s']:.2f} s, "
+                    f"peak {result['peak_largest_mib']:.0f} MiB, {result['output']['files']:,} files")
+    finally:
+        if edited is not None:
+            edited.write_bytes(original)
     summary = {name: summarize(results) for name, results in raw.items()}
     content = root / "content"
     return {
@@ -235,9 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="builds of each configuration (default 3)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--real", action="store_true", help="build the site's own content/ instead of a generated corpus")
-    parser.add_argument("--cache", choices=("cold", "warm"), default="cold",
-                        help="empty the product's .cache/ before every build (default), or fill it once and keep it; "
-                             "the peers are always built cold")
+    parser.add_argument("--cache", choices=("cold", "warm", "edit"), default="cold",
+                        help="empty the product's .cache/ before every build (default), or fill it once and keep it "
+                             "(warm), and edit one article before each product build (edit); the peers are always built cold")
     parser.add_argument("--peers", nargs="*", choices=PEERS, metavar="PEER",
                         help=f"what to compare the product with, any of {' '.join(PEERS)} "
                              "(default: all of them; with --real, the floor)")
@@ -264,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     text = table(results)
     results["table"] = text.splitlines()
     print(text)
-    save(results, OUT / f"results-{'real' if args.real else args.n}{'-warm' if args.cache == 'warm' else ''}.json")
+    save(results, OUT / f"results-{'real' if args.real else args.n}{'' if args.cache == 'cold' else '-' + args.cache}.json")
     return 0
 
 

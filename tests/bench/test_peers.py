@@ -144,3 +144,26 @@ def test_warm_mode_keeps_only_the_products_cache(root: Path, monkeypatch: pytest
     results = run.measure(root, ["product", *run.PEERS], 1, "warm", root.parent / "sites")
     assert calls == [("product", True), ("product", False), ("floor", True), ("pelican", True), ("hugo", True)]
     assert "the peers cold" in report.table({"n": N, "seed": 1, **results})
+
+
+def test_edit_mode_edits_one_article_before_each_product_build_and_puts_it_back(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--cache edit: like warm, and the product sees one article with a new paragraph each run; the file is restored."""
+    target = run.edit_target(root)
+    original = target.read_bytes()
+    seen = []
+    done = dict.fromkeys(run.METRICS + run.EXTRA_METRICS, 1.0)
+
+    def build(tool: run.Tool, root: Path, site: Path, *, cold: bool) -> dict[str, Any]:
+        seen.append((site.name, cold, target.read_bytes()[len(original):]))
+        output = {"bytes": 1, "files": 1, "html_pages": 1, "bytes_by_kind": dict.fromkeys(("html", "xml", "json", "other"), 0),
+                  "sha256": "", "sha256_by_entry": {}}
+        return {**done, "plugins": [], "breakdown": {}, "output": output}
+
+    monkeypatch.setattr(run, "build", build)
+    results = run.measure(root, ["product", "floor"], 2, "edit", root.parent / "sites")
+    assert [(name, cold, bool(extra)) for name, cold, extra in seen] == [
+        ("product", True, False), ("product", False, True), ("floor", True, True), ("product", False, True), ("floor", True, True)]
+    assert seen[1][2] != seen[3][2]  # a different edit each run
+    assert target.read_bytes() == original
+    assert "one article's prose edited" in report.table({"n": N, "seed": 1, **results})
+
