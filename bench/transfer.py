@@ -41,13 +41,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for(port: int, seconds: float = 10.0) -> None:
+    """Until the host accepts connections (it starts in a fresh interpreter)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"bench.transfer: the static host did not start on port {port}")
+            time.sleep(0.05)
+
+
 def measure(site: Path, urls: dict[str, str]) -> dict[str, collections.Counter[str]]:
     port = free_port()
     host = subprocess.Popen([sys.executable, "-m", "bench.static_host", str(site), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     out: dict[str, collections.Counter[str]] = {}
     try:
-        time.sleep(1.0)
+        wait_for(port)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             for name, url in urls.items():
