@@ -1,4 +1,5 @@
 // press search page: Pagefind's JS API with filters for publication, section and author.
+// The index comes in shards (bundles.json lists them): the first is loaded, the others merged into it.
 // Results are built with textContent: nothing from the index is ever parsed as HTML.
 const script = document.currentScript || document.querySelector("script[data-bundle]");
 const bundle = new URL(script.dataset.bundle, document.baseURI).href;
@@ -10,8 +11,16 @@ const statusLine = document.querySelector(".press-search__status");
 const list = document.querySelector(".press-search__results");
 const FILTERS = ["publication", "section", "author"];
 
-const pagefind = await import(new URL("pagefind.js", bundle).href);
-await pagefind.options({ baseUrl: new URL(base).pathname });
+// bundles.json is revalidated: after a deployment, a cached copy would name shards that are gone.
+const { bundles } = await (await fetch(new URL("bundles.json", bundle), { cache: "no-cache" })).json();
+const shards = bundles.map((name) => new URL(name, bundle).href);
+const pagefind = shards.length ? await import(new URL("pagefind.js", shards[0]).href) : null;
+if (pagefind) {
+  const baseUrl = new URL(base).pathname;
+  await pagefind.options({ baseUrl });
+  // A merged shard uses the first one's WebAssembly: each costs its entry and metadata files only.
+  await Promise.all(shards.slice(1).map((shard) => pagefind.mergeIndex(shard, { baseUrl })));
+}
 
 function element(tag, attrs = {}, text = "") {
   const node = document.createElement(tag);
@@ -21,6 +30,7 @@ function element(tag, attrs = {}, text = "") {
 }
 
 async function buildFilters(params) {
+  if (!pagefind) return;
   const available = await pagefind.filters();
   for (const name of FILTERS) {
     const values = Object.keys(available[name] || {}).sort();
@@ -44,6 +54,7 @@ async function run(params) {
   const query = (params.get("q") || "").trim();
   list.replaceChildren();
   if (!query) { statusLine.textContent = "Type a word or a phrase to search every article."; return; }
+  if (!pagefind) { statusLine.textContent = "There are no articles to search yet."; return; }
   const filters = {};
   for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name);
   const search = await pagefind.search(query, { filters });

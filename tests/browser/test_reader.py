@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -123,6 +124,18 @@ def test_search_from_the_header_finds_the_article_and_filters(page, base_url: st
     assert kickers and all(k.lower().startswith("vera2") for k in kickers)  # shown upper-case by CSS
     page.locator(".press-search__result h2 a").first.click()
     assert page.locator("h1").first.inner_text() in titles
+
+
+def test_search_merges_every_shard_of_the_index(page, base_url: str, real_site: Path) -> None:
+    """The filters count every indexed article: a shard the page failed to merge would be missing from them."""
+    shards = json.loads((real_site / "pagefind/bundles.json").read_text(encoding="utf-8"))["bundles"]
+    assert len(shards) >= 2
+    indexed = sum(b"data-pagefind-body" in p.read_bytes() for p in real_site.rglob("*.html")
+                  if "pagefind" not in p.relative_to(real_site).parts)
+    page.goto(base_url + "search/?q=the")
+    page.wait_for_selector(".press-search__result")
+    counts = page.locator("#press-search-filter-publication option").all_inner_texts()[1:]  # after "Any"
+    assert sum(int(re.search(r"\((\d+)\)$", label).group(1)) for label in counts) == indexed
 
 
 def test_without_javascript_search_leads_to_a_usable_page(browser, base_url: str) -> None:

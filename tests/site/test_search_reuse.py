@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from mkdocs.config import load_config
 from press.adapters.serve_state import STATE
 from press.adapters.engine import NAME as ENGINE
 
-from .builder import Fixture, article, make_fixture, press_messages
+from .builder import Fixture, article, base_config, make_fixture, press_messages
 from .test_determinism import snapshot
 
 FILES = {"vera2/posts/2025/first.md": article("First", body="Ordinary words."),
@@ -37,7 +38,7 @@ def test_an_unchanged_site_reuses_its_index_byte_for_byte(tmp_path: Path, caplog
     fixture = make_fixture(tmp_path, FILES)
     assert REUSED not in build_logged(fixture, caplog)
     first = bundle(fixture)
-    assert any(name.startswith("pagefind/fragment/") for name in first)
+    assert "pagefind/bundles.json" in first and any("/fragment/" in name for name in first)
     assert REUSED in build_logged(fixture, caplog)
     assert bundle(fixture) == first  # Pagefind's own run-to-run differences (#638) are gone too
 
@@ -62,3 +63,26 @@ def test_the_preview_shows_the_page_first_and_the_index_follows(tmp_path: Path, 
     assert bundle(fixture) != stale
     # The index it placed is the one a full build makes for these pages.
     assert REUSED in build_logged(fixture, caplog, "serve")
+
+
+def sharded(tmp_path: Path) -> Fixture:
+    """Six articles in shards of a kilobyte or two: a cut at least every other page."""
+    config = base_config()
+    config["plugins"] = [{"press/search": {"shard_kb": 1}} if p == "press/search" else p for p in config["plugins"]]
+    files = {f"vera2/posts/2025/story-{i}.md": article(f"Story {i}", date=f"2025-11-{10 + i}", body=f"Words about topic{i}.")
+             for i in range(6)}
+    return make_fixture(tmp_path, files, config)
+
+
+def test_an_edit_indexes_its_own_shard_again_and_reuses_the_others(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    fixture = sharded(tmp_path)
+    build_logged(fixture, caplog)
+    first = bundle(fixture)
+    shards = json.loads(first["pagefind/bundles.json"])["bundles"]
+    assert len(shards) >= 3 and all(f"pagefind/{name}pagefind-entry.json" in first for name in shards)
+    assert not any(name.endswith("pagefind-ui.js") for name in first)  # the search page uses the JavaScript API only
+    fixture.write("vera2/posts/2025/story-3.md", article("Story 3", date="2025-11-13", body="Words about zeppelins."))
+    messages = build_logged(fixture, caplog)
+    assert f"press: search: 1 of {len(shards)} index shards built again" in messages
+    again = json.loads(bundle(fixture)["pagefind/bundles.json"])["bundles"]
+    assert len(again) == len(shards) and len(set(again) - set(shards)) == 1

@@ -1,10 +1,12 @@
-"""Reusing the search index: the key follows the pages, the store keeps two intact bundles."""
+"""Reusing the search index: pages are read once, the store keeps the shards of the last two builds intact."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from press.core.incremental.search_index import BundleStore, index_key
+from press.core.features.search_shards import folder_name
+from press.core.incremental.search_index import BundleStore, read_pages
 
 
 def write(path: Path, text: str) -> None:
@@ -12,16 +14,15 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def test_the_key_follows_html_pages_and_settings_only(tmp_path: Path) -> None:
+def test_pages_are_the_sites_html_outside_the_index(tmp_path: Path) -> None:
     write(tmp_path / "a/index.html", "<p>a</p>")
-    key = index_key(tmp_path, "pagefind", [("pagefind", "1.5.2")])
-    write(tmp_path / "pagefind/pagefind-entry.json", "{}")
+    write(tmp_path / "b/index.html", '<nav>x</nav><article data-pagefind-body><p>b</p></article>')
     write(tmp_path / "pagefind/x.html", "ignored: the index's own folder")
     write(tmp_path / "feed.xml", "<rss/>")
-    assert index_key(tmp_path, "pagefind", [("pagefind", "1.5.2")]) == key
-    assert index_key(tmp_path, "pagefind", [("pagefind", "1.6.0")]) != key
-    write(tmp_path / "a/index.html", "<p>b</p>")
-    assert index_key(tmp_path, "pagefind", [("pagefind", "1.5.2")]) != key
+    pages = {page.path: page for page in read_pages(tmp_path, "pagefind")}
+    assert sorted(pages) == ["a/index.html", "b/index.html"]
+    assert not pages["a/index.html"].marked and pages["a/index.html"].weight == len("<p>a</p>")
+    assert pages["b/index.html"].marked and pages["b/index.html"].weight == len('data-pagefind-body><p>b</p></article>')
 
 
 def bundle(store: BundleStore, key: str, text: str) -> None:
@@ -30,21 +31,41 @@ def bundle(store: BundleStore, key: str, text: str) -> None:
     store.put(key, built)
 
 
-def test_bundles_are_placed_by_key_and_the_two_newest_kept(tmp_path: Path) -> None:
+def test_shards_are_placed_one_folder_each_with_a_list_for_the_search_page(tmp_path: Path) -> None:
     store = BundleStore(tmp_path / "store")
     target = tmp_path / "site/pagefind"
     target.parent.mkdir()
-    assert not store.place("k1", target) and store.latest() is None
-    for key in ("k1", "k2", "k3"):
-        bundle(store, key, key)
-    assert store.latest() == "k3"
-    assert not store.place("k1", target)  # pruned
-    assert store.place("k2", target) and (target / "fragment/one.pf_fragment").read_text() == "k2"
-    assert store.place("k3", target) and sorted(p.name for p in target.rglob("*")) == ["fragment", "one.pf_fragment"]
+    bundle(store, "a" * 64, "first")
+    bundle(store, "b" * 64, "second")
+    assert store.place(["a" * 64, "b" * 64], target)
+    assert json.loads((target / "bundles.json").read_text()) == {"bundles": [f"{folder_name('a' * 64)}/", f"{folder_name('b' * 64)}/"]}
+    assert (target / folder_name("b" * 64) / "fragment/one.pf_fragment").read_text() == "second"
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == [
+        "aaaaaaaaaaaa/fragment/one.pf_fragment", "bbbbbbbbbbbb/fragment/one.pf_fragment", "bundles.json"]
 
 
-def test_a_damaged_bundle_is_not_used(tmp_path: Path) -> None:
+def test_the_store_keeps_the_shards_of_the_last_two_builds(tmp_path: Path) -> None:
     store = BundleStore(tmp_path / "store")
+    for key in ("k1", "k2", "k4"):
+        bundle(store, key, key)
+    store.commit(["k1", "k2"])
+    assert not store.has("k4")  # placed by no build
+    bundle(store, "k3", "k3")
+    store.commit(["k1", "k3"])  # one shard changed
+    assert store.latest() == ["k1", "k3"] and all(store.has(k) for k in ("k1", "k2", "k3"))
+    store.commit(["k1", "k3"])  # the same build again: the previous generation stays
+    assert store.has("k2")
+    store.commit(["k3"])
+    assert store.latest() == ["k3"] and not store.has("k2") and store.has("k1")
+
+
+def test_a_missing_or_damaged_shard_places_nothing(tmp_path: Path) -> None:
+    store = BundleStore(tmp_path / "store")
+    target = tmp_path / "pagefind"
     bundle(store, "k1", "complete")
-    (tmp_path / "store/k1/fragment/one.pf_fragment").write_text("cut")
-    assert not store.place("k1", tmp_path / "pagefind")
+    bundle(store, "k2", "complete")
+    assert store.place(["k1"], target)
+    (tmp_path / "store/k2/fragment/one.pf_fragment").write_text("cut")
+    assert not store.has("k2")
+    assert not store.place(["k1", "k2"], target) and not store.place(["k1", "k9"], target)
+    assert json.loads((target / "bundles.json").read_text()) == {"bundles": ["k1/"]}  # left as it was

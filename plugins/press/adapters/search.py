@@ -7,8 +7,10 @@ into small fragments and a reader fetches only the chunks a query needs.
 The plugin adds a search page (``search/``), lets templates mark what is
 indexed (article bodies, with publication, section and author as filters and
 the dek as metadata), and runs the Pagefind binary (from the ``pagefind[bin]``
-wheel) over the output folder after the build, unless no indexed page changed:
-then the index built last time for the same pages is reused (``press.core.incremental.search_index``).
+wheel) after the build over the indexed pages, one shard of the site at a time
+(``press.core.features.search_shards``): Pagefind's memory grows with what one
+run indexes. The search page merges the shards' bundles. A shard none of whose
+pages changed keeps the index built last time (``press.core.incremental.search_index``).
 In the live preview a changed page is shown at once and the index follows in the
 background, so an edit never waits for the indexer.
 """
@@ -33,8 +35,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core.incremental.search_index import BundleStore, html_pages, index_key, link_tree
+from ..core.incremental.search_index import BundleStore, html_pages, link_tree, read_pages
 from ..core.features.search_order import stabilize
+from ..core.features.search_shards import Shard, plan, read_page
 from ..core.urls import OutputRefused
 from .articles import ArticlesPlugin, articles_plugin
 from .serve_state import STATE
@@ -42,11 +45,17 @@ from .serve_state import STATE
 log = get_plugin_logger(__name__)
 
 SEARCH_PAGE = "search/index.md"
+# Pagefind's ready-made interfaces, which it writes into every bundle; the search page uses its JavaScript API.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+          "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 
 
 class SearchConfig(base.Config):
     bundle = c.Type(str, default="pagefind")  # folder of the index inside the site
-    timeout = c.Type(int, default=900)  # seconds the indexer may take
+    timeout = c.Type(int, default=900)  # seconds the indexer may take, per shard
+    # Kilobytes of indexed page a shard holds before it may end (Pagefind needs about 13 times that in memory):
+    # 40,000 is about 1,300 articles of 1,500 words.
+    shard_kb = c.Type(int, default=40_000)
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -56,6 +65,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         if "search" in config.plugins or "material/search" in config.plugins:
             raise PluginError("press/search replaces Material's search: remove '- search' from plugins in mkdocs.yml")
+        if self.config.shard_kb < 1:
+            raise PluginError(f"press/search: shard_kb must be a positive number of kilobytes, not {self.config.shard_kb}")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if SEARCH_PAGE not in files.src_uris:
@@ -92,12 +103,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise PluginError(f"press/search: {exc}")
         if self.serving and target.is_dir():
             # A preview rebuild that kept its output folder (press/incremental): it keeps the index too, until the
-            # background has checked the pages and, if one changed, indexed them again.
+            # background has checked the pages and, if one changed, indexed their shards again.
             STATE.search.submit(lambda: self._index_in_background(store, site, target))
             return
-        key = index_key(site, self.config.bundle, _settings())
-        if store.place(key, target):
-            articles.report.count(search_reused=1)
+        shards = self._plan(site)
+        keys = [shard.key for shard in shards]
+        missing = [shard for shard in shards if not store.has(shard.key)]
+        if not missing and store.place(keys, target):
+            store.commit(keys)
+            articles.report.count(search_reused=len(shards))
             log.debug("search: no indexed page changed, the index is reused")
             return
         previous = store.latest()
@@ -106,26 +120,38 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             STATE.search.submit(lambda: self._index_in_background(store, site, target))
             log.info("search: indexing the changed pages in the background; until then search shows the previous index")
             return
-        self._index(store, key, site)
-        store.place(key, target)
-        articles.report.count(search_rebuilt=1)
+        for shard in missing:
+            self._index(store, shard, site)
+        if not store.place(keys, target):
+            raise PluginError(f"press/search: the index just built in {store.folder} could not be placed; delete that folder and build again")
+        store.commit(keys)
+        articles.report.count(search_rebuilt=len(missing), search_reused=len(shards) - len(missing))
+        log.debug(f"search: {len(missing)} of {len(shards)} index shards built again")
 
-    def _index(self, store: BundleStore, key: str, site: Path, *, background: bool = False) -> bool:
-        """Index ``site`` into the store under ``key``; a failed run leaves no scratch folder behind.
+    def _plan(self, site: Path) -> list[Shard]:
+        return plan(read_pages(site, self.config.bundle), _settings(), self.config.shard_kb * 1000)
 
-        In the background the pages are hard links to the preview's, and a file MkDocs rewrites in place
-        (the 404 page) changes under them: an index whose pages no longer match ``key`` is dropped.
+    def _index(self, store: BundleStore, shard: Shard, site: Path, *, background: bool = False) -> bool:
+        """Index the shard's pages of ``site`` into the store; a failed run leaves no scratch folder behind.
+
+        Pagefind reads hard links to just those pages. In the background the pages are hard links to the
+        preview's, and a file MkDocs rewrites in place changes under them: a shard whose pages no longer match
+        its key is dropped.
         """
-        built = store.scratch(key)
+        pages = store.scratch(f"{shard.key}.pages")
+        built = store.scratch(shard.key)
         try:
-            self._run_pagefind(site, built, background=background)
-            if background and index_key(site, self.config.bundle, _settings()) != key:
+            link_tree(site, pages, shard.pages)
+            self._run_pagefind(pages, built, background=background)
+            if background and _changed(pages, shard):
                 shutil.rmtree(built, ignore_errors=True)
                 return False
         except BaseException:
             shutil.rmtree(built, ignore_errors=True)
             raise
-        store.put(key, built)
+        finally:
+            shutil.rmtree(pages, ignore_errors=True)
+        store.put(shard.key, built)
         return True
 
     def _run_pagefind(self, site: Path, output: Path, *, background: bool = False) -> None:
@@ -139,6 +165,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if result.returncode != 0:
             raise PluginError(f"press/search: Pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
         stabilize(output)  # Pagefind writes its filters in a random order: identical pages, identical bundle
+        for name in UNUSED:  # its ready-made interfaces: the search page uses the JavaScript API alone
+            (output / name).unlink(missing_ok=True)
 
     def _index_in_background(self, store: BundleStore, site: Path, target: Path) -> None:
         """Index hard links to the pages as they are now, unless a newer build has queued its own request."""
@@ -147,13 +175,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if STATE.search.superseded():
                 return
             link_tree(site, snapshot, [p.relative_to(site).as_posix() for p in html_pages(site, self.config.bundle)])
-            key = index_key(snapshot, self.config.bundle, _settings())
-            if STATE.search.superseded() or not target.parent.is_dir():
-                return  # a newer build's request follows, or the server has stopped
-            if store.place(key, target):
+            shards = self._plan(snapshot)
+            keys = [shard.key for shard in shards]
+            for shard in shards:
+                if STATE.search.superseded() or not target.parent.is_dir():
+                    return  # a newer build's request follows, or the server has stopped
+                if not store.has(shard.key) and not self._index(store, shard, snapshot, background=True):
+                    return
+            if keys == store.latest() and target.is_dir():
                 log.debug("search: no indexed page changed, the index is reused")
-            elif self._index(store, key, snapshot, background=True) and not STATE.search.superseded() and target.parent.is_dir():
-                store.place(key, target)
+            elif not STATE.search.superseded() and target.parent.is_dir() and store.place(keys, target):
+                store.commit(keys)
                 log.info("search: the index is up to date")
         except FileNotFoundError:
             pass  # a newer build is writing the pages again: its own request follows
@@ -161,6 +193,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             log.warning(f"search: the background index failed: {exc}")
         finally:
             shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _changed(pages: Path, shard: Shard) -> bool:
+    """Whether the linked pages differ from those the shard was planned for."""
+    return plan([read_page(rel, (pages / rel).read_bytes()) for rel in shard.pages], _settings(), 2**62) != [shard]
 
 
 def _settings() -> list[tuple[str, str]]:

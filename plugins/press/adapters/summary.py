@@ -121,7 +121,9 @@ class BuildReport:
     def lines(self) -> list[str]:
         """The summary, one line per kind of work."""
         n = self.counts
-        search = "rebuilt" if n["search_rebuilt"] else "reused (no indexed page changed)" if n["search_reused"] else "not built"
+        shards = n["search_rebuilt"] + n["search_reused"]
+        search = ("reused (no indexed page changed)" if not n["search_rebuilt"] else "rebuilt" if shards == 1
+                  else f"{n['search_rebuilt']} of {shards} shards rebuilt") if shards else "not built"
         left_out = f"{n['drafts']} {'draft' if n['drafts'] == 1 else 'drafts'}, {n['scheduled']} scheduled"
         if self.next_live is not None:
             left_out += f" (the next goes live {self.next_live:%Y-%m-%d %H:%M %Z})"

@@ -1,39 +1,35 @@
-"""Reusing the search index: Pagefind runs only when the pages it reads have changed.
+"""Reusing the search index: Pagefind runs only for the shards whose pages have changed.
 
-Pagefind's index is a function of the built HTML pages, its version and its
-configuration. The key hashes all three (every ``.html`` file of the site, path and
-bytes, outside the index's own folder). Bundles are kept under the key they were
-built for, the newest two at most: the current one, and the previous one that the
-live preview shows while a new index is built in the background.
+A shard's index (`press.core.features.search_shards`) is a function of its HTML pages, Pagefind's version
+and its configuration; the shard's key hashes all three. Bundles are kept under their key, for the shards of
+the newest two builds: the current one, and the previous one that the live preview shows while a new index
+is built in the background.
 
-A bundle is placed into a site by hard links (copies across file systems): nothing
-writes into a built site's files afterwards. A build starts from an empty folder, or,
-in the live preview, removes each page before writing it again (``press/incremental``).
-A stored bundle records its files and sizes; one that no longer matches is not used.
+A bundle is placed into a site by hard links (copies across file systems): nothing writes into a built site's
+files afterwards. A build starts from an empty folder, or, in the live preview, removes each page before
+writing it again (``press/incremental``). A stored bundle records its files and sizes; one that no longer
+matches is not used.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
-FORMAT = 2  # 2: bundles are stabilized (search_order), so earlier ones are not reused
+from ..features.search_shards import IndexedPage, folder_name, read_page
+
 MANIFEST = "press-bundle.json"
-KEEP = 2  # bundles kept: the newest, and the one before it
+GENERATIONS = "generations.json"
+CONTENTS = "bundles.json"  # in the site's index folder: the shards' folders, for the search page to merge
+KEEP = 2  # builds whose bundles are kept: the newest, and the one before it
 
 
-def index_key(site: Path, bundle: str, settings: Iterable[tuple[str, str]]) -> str:
-    """A hash of the site's HTML pages (outside ``bundle``) and the indexer's settings."""
-    digest = hashlib.sha256(f"press-search-index:{FORMAT}".encode())
-    for name, value in settings:
-        digest.update(f"{name}\0{value}\0".encode())
-    for path in sorted(html_pages(site, bundle)):
-        digest.update(path.relative_to(site).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+def read_pages(site: Path, bundle: str) -> list[IndexedPage]:
+    """Every HTML page of the site outside the index's own folder, read once."""
+    return [read_page(path.relative_to(site).as_posix(), path.read_bytes()) for path in html_pages(site, bundle)]
 
 
 def html_pages(site: Path, bundle: str) -> list[Path]:
@@ -53,7 +49,7 @@ def link_tree(source: Path, target: Path, files: Iterable[str]) -> None:
 
 
 class BundleStore:
-    """Pagefind bundles by key, in ``folder``."""
+    """Pagefind bundles by key, in ``folder``, and the keys each of the last builds placed."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -66,41 +62,69 @@ class BundleStore:
         return path
 
     def put(self, key: str, built: Path) -> None:
-        """Keep the bundle Pagefind wrote into ``built`` (a ``scratch`` folder) under ``key``; drop the oldest."""
+        """Keep the bundle Pagefind wrote into ``built`` (a ``scratch`` folder) under ``key``."""
         files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
         (built / MANIFEST).write_text(json.dumps({rel: (built / rel).stat().st_size for rel in files}), encoding="utf-8")
         final = self.folder / key
         shutil.rmtree(final, ignore_errors=True)
         os.replace(built, final)
-        # Strictly newer than every other bundle, whatever the file system's time resolution: it orders them.
-        newest = max((b.stat().st_mtime_ns for b in self._bundles() if b != final), default=0)
-        stamp = max(final.stat().st_mtime_ns, newest + 1)
-        os.utime(final, ns=(stamp, stamp))
-        for old in sorted(self._bundles(), key=lambda p: p.stat().st_mtime_ns, reverse=True)[KEEP:]:
-            shutil.rmtree(old, ignore_errors=True)
 
-    def latest(self) -> str | None:
-        bundles = sorted(self._bundles(), key=lambda p: p.stat().st_mtime_ns)
-        return bundles[-1].name if bundles else None
+    def has(self, key: str) -> bool:
+        return self._files(key) is not None
 
-    def place(self, key: str, target: Path) -> bool:
-        """Put the bundle stored under ``key`` at ``target`` (replacing what is there); False if there is none intact."""
-        stored = self.folder / key
-        try:
-            sizes = json.loads((stored / MANIFEST).read_text(encoding="utf-8"))
-            if any((stored / rel).stat().st_size != size for rel, size in sizes.items()):
-                return False
-        except (OSError, ValueError, AttributeError):
+    def place(self, keys: Sequence[str], target: Path) -> bool:
+        """Put the bundles stored under ``keys`` at ``target``, one folder each, replacing what is there.
+
+        False, and ``target`` untouched, if one of them is missing or damaged.
+        """
+        found = [(key, self._files(key)) for key in keys]
+        if any(files is None for _, files in found):
             return False
         staging = target.with_name(f".{target.name}.{os.getpid()}.new")
         shutil.rmtree(staging, ignore_errors=True)
-        link_tree(stored, staging, sorted(sizes))
+        staging.mkdir(parents=True)
+        for key, files in found:
+            link_tree(self.folder / key, staging / folder_name(key), files or [])
+        names = [f"{folder_name(key)}/" for key in keys]
+        (staging / CONTENTS).write_text(json.dumps({"bundles": names}) + "\n", encoding="utf-8")
         old = target.with_name(f".{target.name}.{os.getpid()}.old")
         if target.exists():
             os.replace(target, old)
         os.replace(staging, target)
         shutil.rmtree(old, ignore_errors=True)
         return True
+
+    def commit(self, keys: Sequence[str]) -> None:
+        """Record the keys a build placed; drop the bundles that none of the last `KEEP` builds placed."""
+        generations = [list(keys)] + [g for g in self._generations() if g != list(keys)][: KEEP - 1]
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / GENERATIONS).write_text(json.dumps(generations), encoding="utf-8")
+        kept = {key for generation in generations for key in generation}
+        for stored in self._bundles():
+            if stored.name not in kept:
+                shutil.rmtree(stored, ignore_errors=True)
+
+    def latest(self) -> list[str] | None:
+        """The keys the last build placed."""
+        generations = self._generations()
+        return generations[0] if generations else None
+
+    def _files(self, key: str) -> list[str] | None:
+        stored = self.folder / key
+        try:
+            sizes = json.loads((stored / MANIFEST).read_text(encoding="utf-8"))
+            if any((stored / rel).stat().st_size != size for rel, size in sizes.items()):
+                return None
+        except (OSError, ValueError, AttributeError):
+            return None
+        return sorted(sizes)
+
+    def _generations(self) -> list[list[str]]:
+        try:
+            generations = json.loads((self.folder / GENERATIONS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        return [g for g in generations if isinstance(g, list)] if isinstance(generations, list) else []
 
     def _bundles(self) -> list[Path]:
         if not self.folder.is_dir():
