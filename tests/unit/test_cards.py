@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from press.core.features import cards
 from press.core.features.cards import CardSpec, card_key, layout_card, render_png
@@ -47,8 +47,32 @@ def test_a_flat_card_is_a_small_palette_png_and_a_photo_card_keeps_every_colour(
     image.convert("RGB").save(rgb, format="PNG", compress_level=6)
     assert len(flat) < len(rgb.getvalue()) / 2  # the size a site of 10,000 cards is made of
     assert image.convert("RGB").getpixel((5, 5)) == cards._rgb(SPEC.color)  # the publication's colour, exactly
-    photo = Image.open(io.BytesIO(render_png(dataclasses.replace(SPEC, background=png_of((200, 120, 40))))))
-    assert photo.mode == "RGB"
+
+
+
+def test_a_photo_card_is_a_dithered_palette_png_under_half_the_rgb_one() -> None:
+    # A photo's grain: noise over a gradient, in each channel differently.
+    ramp = Image.linear_gradient("L").resize((1200, 630))
+    photo_like = Image.merge("RGB", [Image.blend(ramp, Image.effect_noise((1200, 630), sigma), 0.5) for sigma in (20, 40, 60)])
+    out = io.BytesIO()
+    photo_like.save(out, format="PNG")
+    spec = dataclasses.replace(SPEC, background=out.getvalue())
+    card = render_png(spec)
+    photo = Image.open(io.BytesIO(card))
+    assert (photo.format, photo.mode) == ("PNG", "P")
+    layout = layout_card(spec)
+    canvas = Image.new("RGB", (1200, 630))
+    canvas.paste(cards._background(spec.background, cards._rgb(spec.color)))
+    rgb = io.BytesIO()
+    canvas.save(rgb, format="PNG", compress_level=6)
+    assert len(card) < len(rgb.getvalue()) / 2
+    # Away from the text, every pixel stays near the photo's: the palette is the photo's own colours.
+    x0, y0 = 1000, 360
+    assert not any(box[0] < x0 + 100 and x0 < box[2] and box[1] < y0 + 100 and y0 < box[3] for box in (line.box for line in layout.lines))
+    near = photo.convert("RGB").crop((x0, y0, x0 + 100, y0 + 100))
+    want = canvas.crop((x0, y0, x0 + 100, y0 + 100))
+    difference = ImageChops.difference(near, want).convert("L")
+    assert sum(i * n for i, n in enumerate(difference.histogram())) / (100 * 100) < 6
 
 
 def test_identical_input_gives_identical_bytes_without_metadata() -> None:
@@ -143,7 +167,7 @@ def test_a_truncated_or_garbled_cached_card_is_drawn_again(tmp_path: Path, damag
 def test_a_background_image_is_drawn_and_a_broken_one_is_an_error() -> None:
     plain = Image.open(io.BytesIO(render_png(SPEC)))
     photo = Image.open(io.BytesIO(render_png(dataclasses.replace(SPEC, background=png_of((250, 250, 250), (300, 1000))))))
-    assert plain.getpixel((600, 470)) != photo.getpixel((600, 470))
+    assert plain.convert("RGB").getpixel((600, 470)) != photo.convert("RGB").getpixel((600, 470))
     with pytest.raises(cards.CardError, match="is not an image file Pillow can read"):
         render_png(dataclasses.replace(SPEC, background=b"not an image"))
 

@@ -271,8 +271,11 @@ def render_png(spec: CardSpec, layout: Layout | None = None) -> bytes:
     if spec.background is None:
         # Text on a flat colour is its inks blended into the background by anti-aliasing: a palette of those
         # blends keeps every colour exact and makes a PNG a third the size of the RGB one, and quicker to write.
-        # A card over a photo keeps every colour.
         canvas = canvas.quantize(palette=_blends(color, (ink, soft, bar)), dither=Image.Dither.NONE)
+    else:
+        # Over a photo darkened under the tint, 256 colours with error diffusion are indistinguishable at a
+        # link preview's size and a quarter of the RGB PNG's bytes (about 30 KB instead of 120 KB).
+        canvas = canvas.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.FLOYDSTEINBERG)
     canvas.save(out, format="PNG", compress_level=6)
     return out.getvalue()
 
