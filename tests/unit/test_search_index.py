@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from press.core.features.search_shards import folder_name
-from press.core.incremental.search_index import BundleStore, read_pages
+from press.core.features.search_shards import folder_name, read_page
+from press.core.incremental.search_index import BundleStore, html_pages
 
 
 def write(path: Path, text: str) -> None:
@@ -19,7 +19,8 @@ def test_pages_are_the_sites_html_outside_the_index(tmp_path: Path) -> None:
     write(tmp_path / "b/index.html", '<nav>x</nav><article data-pagefind-body><p>b</p></article>')
     write(tmp_path / "pagefind/x.html", "ignored: the index's own folder")
     write(tmp_path / "feed.xml", "<rss/>")
-    pages = {page.path: page for page in read_pages(tmp_path, "pagefind")}
+    pages = {p.relative_to(tmp_path).as_posix(): read_page(p.relative_to(tmp_path).as_posix(), p.read_bytes())
+             for p in html_pages(tmp_path, "pagefind")}
     assert sorted(pages) == ["a/index.html", "b/index.html"]
     assert not pages["a/index.html"].marked and pages["a/index.html"].weight == len("<p>a</p>")
     assert pages["b/index.html"].marked and pages["b/index.html"].weight == len('data-pagefind-body><p>b</p></article>')

@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from concurrent.futures import Future
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -35,9 +36,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core.incremental.search_index import BundleStore, html_pages, link_tree, read_pages
+from ..core.incremental.search_index import BundleStore, html_pages, link_tree
 from ..core.features.search_order import stabilize
-from ..core.features.search_shards import Shard, plan, read_page
+from ..core.features.search_shards import MARKER, IndexedPage, Shard, plan, read_page
 from ..core.urls import OutputRefused
 from .articles import ArticlesPlugin, articles_plugin
 from .serve_state import STATE
@@ -80,6 +81,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return markdown
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if self.awaited is not None and not self.awaited and self.head_start is None:
+            self.head_start = self._start(config)  # the page before this one, the last article, is on disk now
         press = context.setdefault("press", {})
         press["search"] = {"url": "search/", "bundle": f"{self.config.bundle}/", "page": page.file.src_uri == SEARCH_PAGE}
         return context
@@ -87,14 +90,62 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    # Last: every page is planned by now.
+    @event_priority(-100)
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
+        site = articles_plugin(config, "press/search").site
+        self.written: dict[str, IndexedPage | None] = {}  # each page as MkDocs wrote it; None: not marked for the index
+        self.head_start: Future[set[str]] | None = None
+        # A build's articles come before its listing pages: once the last is written, the shards can be indexed
+        # on the other core while MkDocs renders the rest. The live preview renders only what changed: it
+        # indexes in the background from the files instead.
+        self.awaited = None if self.serving or site is None else set(site.catalog.by_src)
+
+    # Last: the page as it is written.
+    @event_priority(-1000)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.awaited is not None:
+            data = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
+            self.written[page.file.dest_uri] = read_page(page.file.dest_uri, data) if MARKER in data else None
+            self.awaited.discard(page.file.src_uri)
+        return output
+
     # Last: the index must see every page in its final form, after other plugins wrote theirs.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         articles = articles_plugin(config, "press/search")
         with articles.report.step("search"):
-            self._place_index(config, articles)
+            ahead = set()
+            if self.head_start is not None and self.head_start.exception() is None:  # what failed is retried below
+                ahead = self.head_start.result()
+            self._place_index(config, articles, ahead)
 
-    def _place_index(self, config: MkDocsConfig, articles: ArticlesPlugin) -> None:
+    def _start(self, config: MkDocsConfig) -> Future[set[str]]:
+        """Index the shards of the articles written so far in a thread (Pagefind runs in its own process).
+
+        The future holds the keys of the shards it indexed."""
+        site = Path(config.site_dir)
+        store = BundleStore(articles_plugin(config, "press/search").cache.folder("search"))
+        shards = plan([page for page in self.written.values() if page is not None], _settings(), self.config.shard_kb * 1000)
+        log.debug(f"search: every article is written after {len(self.written)} pages; indexing them beside the rest")
+        future: Future[set[str]] = Future()
+
+        def run() -> None:
+            try:
+                built = set()
+                for shard in shards:
+                    if not store.has(shard.key):
+                        self._index(store, shard, site)
+                        built.add(shard.key)
+                future.set_result(built)
+            except BaseException as exc:  # noqa: BLE001 (re-raised, if it recurs, by the build's own run)
+                future.set_exception(exc)
+
+        threading.Thread(target=run, name="press-search", daemon=True).start()
+        return future
+
+    def _place_index(self, config: MkDocsConfig, articles: ArticlesPlugin, ahead: set[str]) -> None:
+        """Place the index of the site's pages; ``ahead``: the keys of the shards this build indexed already."""
         site = Path(config.site_dir)
         store = BundleStore(articles.cache.folder("search"))
         try:
@@ -106,10 +157,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             # background has checked the pages and, if one changed, indexed their shards again.
             STATE.search.submit(lambda: self._index_in_background(store, site, target))
             return
-        shards = self._plan(site)
+        shards = self._plan(site, self.written if self.awaited is not None else {})
         keys = [shard.key for shard in shards]
         missing = [shard for shard in shards if not store.has(shard.key)]
-        if not missing and store.place(keys, target):
+        if not missing and not ahead & set(keys) and store.place(keys, target):
             store.commit(keys)
             articles.report.count(search_reused=len(shards))
             log.debug("search: no indexed page changed, the index is reused")
@@ -125,11 +176,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not store.place(keys, target):
             raise PluginError(f"press/search: the index just built in {store.folder} could not be placed; delete that folder and build again")
         store.commit(keys)
-        articles.report.count(search_rebuilt=len(missing), search_reused=len(shards) - len(missing))
-        log.debug(f"search: {len(missing)} of {len(shards)} index shards built again")
+        built = len(missing) + len(ahead & set(keys))
+        articles.report.count(search_rebuilt=built, search_reused=len(shards) - built)
+        log.debug(f"search: {built} of {len(shards)} index shards built again")
 
-    def _plan(self, site: Path) -> list[Shard]:
-        return plan(read_pages(site, self.config.bundle), _settings(), self.config.shard_kb * 1000)
+    def _plan(self, site: Path, written: dict[str, IndexedPage | None]) -> list[Shard]:
+        """The shards of the site's pages: those MkDocs wrote as recorded, the others read from their files."""
+        pages = [page for page in written.values() if page is not None]
+        if not pages:  # no page marked for the index yet: Pagefind indexes a site without one whole
+            written = {}
+        others = [p for p in html_pages(site, self.config.bundle) if p.relative_to(site).as_posix() not in written]
+        pages += [read_page(p.relative_to(site).as_posix(), p.read_bytes()) for p in others]
+        return plan(pages, _settings(), self.config.shard_kb * 1000)
 
     def _index(self, store: BundleStore, shard: Shard, site: Path, *, background: bool = False) -> bool:
         """Index the shard's pages of ``site`` into the store; a failed run leaves no scratch folder behind.
@@ -175,7 +233,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if STATE.search.superseded():
                 return
             link_tree(site, snapshot, [p.relative_to(site).as_posix() for p in html_pages(site, self.config.bundle)])
-            shards = self._plan(snapshot)
+            shards = self._plan(snapshot, {})
             keys = [shard.key for shard in shards]
             for shard in shards:
                 if STATE.search.superseded() or not target.parent.is_dir():

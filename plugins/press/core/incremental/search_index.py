@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..features.search_shards import IndexedPage, folder_name, read_page
+from ..features.search_shards import folder_name
 
 MANIFEST = "press-bundle.json"
 GENERATIONS = "generations.json"
@@ -27,12 +27,8 @@ CONTENTS = "bundles.json"  # in the site's index folder: the shards' folders, fo
 KEEP = 2  # builds whose bundles are kept: the newest, and the one before it
 
 
-def read_pages(site: Path, bundle: str) -> list[IndexedPage]:
-    """Every HTML page of the site outside the index's own folder, read once."""
-    return [read_page(path.relative_to(site).as_posix(), path.read_bytes()) for path in html_pages(site, bundle)]
-
-
 def html_pages(site: Path, bundle: str) -> list[Path]:
+    """Every HTML page of the site outside the index's own folder."""
     skip = site / bundle
     return [p for p in site.rglob("*.html") if skip not in p.parents]
 
