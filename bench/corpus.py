@@ -339,10 +339,19 @@ def write_configs(root: Path) -> None:
     write(root / "floor.yml", floor_config())
 
 
+def per_page(source: Path = REPO / "mkdocs.yml") -> int:
+    """The product's listing size (``press/articles: per_page``): the peers paginate alike."""
+    for plugin in yaml.safe_load(source.read_text(encoding="utf-8")).get("plugins", []):
+        if isinstance(plugin, dict) and "press/articles" in plugin:
+            return int((plugin["press/articles"] or {}).get("per_page", 10))
+    return 10
+
+
 def write_peer_configs(root: Path) -> None:
     """Pelican's settings, Hugo's configuration and layouts (beside the content ``write_peer_content`` wrote)."""
-    write(root / pelican_site.FOLDER / pelican_site.SETTINGS, pelican_site.SETTINGS_TEXT)
-    for path, text in hugo_site.settings_files().items():
+    size = per_page()
+    write(root / pelican_site.FOLDER / pelican_site.SETTINGS, pelican_site.settings_text(size))
+    for path, text in hugo_site.settings_files(size).items():
         write(root / hugo_site.FOLDER / path, text)
 
 

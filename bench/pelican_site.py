@@ -1,6 +1,6 @@
 """The Pelican peer: ``<root>/pelican/``, the corpus's articles in Pelican's Markdown and its settings.
 
-Pelican's default theme (notmyidea) with pagination 10, feeds (Atom and RSS, full content, the
+Pelican's default theme (notmyidea) paginated as the product is (``press/articles: per_page``), feeds (Atom and RSS, full content, the
 20 latest as the product's ``press/feeds: limit``) for the site and per category, tag and author,
 and the product's URLs: articles at ``/<pub>/<yyyy>/<mm>/<slug>/`` (a ``Publication:`` field
 feeds ``ARTICLE_URL``), ``/tags/<slug>/``, ``/authors/<slug>/``. Categories are our sections;
@@ -26,7 +26,6 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
-DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
@@ -61,6 +60,11 @@ MARKDOWN = {
     "output_format": "html5",
 }
 '''
+
+
+def settings_text(per_page: int) -> str:
+    """The settings, with the product's listing size."""
+    return SETTINGS_TEXT + f"DEFAULT_PAGINATION = {per_page}\n"
 
 
 def article_text(a: PeerArticle) -> str:

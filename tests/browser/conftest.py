@@ -70,12 +70,14 @@ def signups() -> Iterator[tuple[Signups, str]]:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory, signups: tuple[Signups, str]) -> Path:
-    """The real content, built once, with the mailing-list forms pointed at the local provider and the index sharded."""
+    """The real content, built once, with the mailing-list forms pointed at the local provider, short listings and the index sharded."""
     site_dir = tmp_path_factory.mktemp("browser-site")
     config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     for cta in config.plugins["press/articles"].config.ctas.values():
         cta["action"] = signups[1]
-    # The search index in shards of a few articles each, as a large site has them: the search page merges them.
+    # Listings of several pages and a search index in shards of a few articles each, as a large site has them:
+    # the pagination is laid out, and the search page merges the shards.
+    config.plugins["press/articles"].config.per_page = 5
     config.plugins["press/search"].config.shard_kb = 60
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
