@@ -25,7 +25,7 @@ FILES = {
     "dispatch/posts/2025/note.md": article("A note", section=None, extra=TAGS),
 }
 # The measured chrome (bytes) when these were set, plus a tenth: raise them only for a feature worth its weight.
-BUDGET = {"article": 14_300, "listing": 8_600}  # measured 13,042 and 7,843 (16,400 and 10,769 before issue 17)
+BUDGET = {"article": 13_900, "listing": 8_600}  # measured 12,665 and 7,843 (16,400 and 10,769 before issue 17)
 
 
 @pytest.fixture(scope="module")
