@@ -77,7 +77,8 @@ def test_further_reading_lists_sources_with_stable_anchors(site) -> None:
     first = items[0]
     # One link to the source; publisher, site and date as text; the source library as a second, smaller link.
     link = first.xpath(".//a[@class='press-external']")[0]
-    assert (link.get("href"), link.get("rel")) == ("https://www.reuters.com/world/cable", "noopener")
+    # Opened in the same tab (no target), so rel="noopener" would change nothing.
+    assert (link.get("href"), link.get("target"), link.get("rel")) == ("https://www.reuters.com/world/cable", None, None)
     assert link.text_content() == "Diplomats told to lobby on migration (external site)"
     assert first.xpath("string(.//span[@class='press-source__publisher'])") == "Reuters"
     assert first.xpath("string(.//span[@class='press-source__domain'])") == "reuters.com"

@@ -40,13 +40,12 @@ def test_the_article_has_every_required_property() -> None:
     url = "https://news.example/vera2/2025/11/cable/"
     assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
     assert data["headline"] == "Cable" and data["description"] == "d"
-    assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
+    assert data["@id"] == data["url"] == url and "mainEntityOfPage" not in data  # it would repeat @id on every article
     assert data["image"] == [{"@type": "ImageObject", "url": CARD.url, "width": 1200, "height": 630},
                              "https://news.example/vera2/posts/images/c.jpg"]
     assert (data["datePublished"], data["dateModified"]) == ("2025-11-20T00:00:00-05:00", "2025-11-22T09:30:00-05:00")
     assert data["author"] == [
-        {"@type": "Person", "name": "J.T. Mercer", "url": "https://news.example/authors/jt-mercer/",
-         "sameAs": ["https://jt.example/", "https://mastodon.social/@jt"]},
+        {"@type": "Person", "name": "J.T. Mercer", "url": "https://news.example/authors/jt-mercer/"},  # sameAs: on that page
         {"@type": "Person", "name": "Dana Okafor", "url": "https://news.example/authors/dana-okafor/"},
     ]
     assert data["publisher"] == {"@type": "Organization", "@id": "https://news.example/#organization",
@@ -54,9 +53,8 @@ def test_the_article_has_every_required_property() -> None:
                                  "logo": {"@type": "ImageObject", "url": "https://news.example/logo.png"}}
     assert data["articleSection"] == "Courts" and data["keywords"] == ["europe", "courts"]
     assert data["citation"] == [
-        {"@type": "CreativeWork", "name": "A source", "url": "https://www.reuters.com/x",
-         "publisher": {"@type": "Organization", "name": "Reuters"}, "datePublished": "2025-11-19"},
-        {"@type": "CreativeWork", "name": "Another", "url": "https://apnews.com/y", "publisher": {"@type": "Organization", "name": "AP"}},
+        {"@type": "CreativeWork", "name": "A source", "url": "https://www.reuters.com/x"},
+        {"@type": "CreativeWork", "name": "Another", "url": "https://apnews.com/y"},
     ]
     assert data["correction"] == [{"@type": "CorrectionComment", "text": "Fixed a name.", "datePublished": "2025-11-21"}]
     assert crumbs["@type"] == "BreadcrumbList"
@@ -99,8 +97,7 @@ def test_article_meta_tags() -> None:
         ("article:published_time", "2025-11-20T00:00:00-05:00"), ("article:modified_time", "2025-11-22T09:30:00-05:00"),
         ("article:author", "https://news.example/authors/jt-mercer/"), ("article:author", "https://news.example/authors/dana-okafor/"),
         ("article:section", "Courts"), ("article:tag", "europe"), ("article:tag", "courts"),
-        ("twitter:card", "summary_large_image"), ("twitter:title", "Cable"), ("twitter:description", "d"),
-        ("twitter:image", CARD.url), ("twitter:image:alt", CARD.alt),
+        ("twitter:card", "summary_large_image"), ("twitter:image:alt", CARD.alt),  # X reads the rest from og:
     ]
     assert {attr for attr, key, _ in tags if key.startswith("twitter:")} == {"name"}
     assert {attr for attr, key, _ in tags if not key.startswith("twitter:")} == {"property"}
@@ -108,7 +105,7 @@ def test_article_meta_tags() -> None:
 
 def test_website_meta_falls_back_to_the_site_description() -> None:
     tags = {key: content for _, key, content in website_meta("Tags", "", "https://news.example/tags/", SITE, CARD)}
-    assert tags["og:type"] == "website" and tags["og:description"] == tags["twitter:description"] == "Both publications"
+    assert tags["og:type"] == "website" and tags["og:description"] == "Both publications"
     assert "article:published_time" not in tags
 
 

@@ -52,6 +52,7 @@ from .summary import BuildReport, NoProgress, Progress
 
 log = get_plugin_logger(__name__)
 
+ICONS = "assets/press-icons.svg"
 HIDE = ("navigation", "toc")  # Material's `hide` front matter, for every page
 LIBRARY_PLUGIN = "press/crosslinks"  # makes the source library (/sources/), which articles link to
 IN_NAV_KINDS = frozenset({"home", "publication", "section", "tags", "authors", "archive", "reading-lists"})
@@ -143,6 +144,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.problems: list[str] = []  # content problems shown on every page of the live preview
         base_dir = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.cache = Store(base_dir / self.config.cache_dir)  # the one store of every press cache
+        # The header's icons, drawn once (overrides/assets/press-icons.svg); claimed with the theme's other static templates.
+        config.theme.static_templates.add(ICONS)
         if not config.use_directory_urls:
             raise PluginError("press/articles: use_directory_urls must stay true: articles and listings live at folder URLs")
         try:

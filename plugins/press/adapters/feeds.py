@@ -106,10 +106,11 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         scopes = self._scopes_of(page)
         press = context.setdefault("press", {})
-        press["feeds"] = [{"title": s.title, "rss": s.rss_path, "atom": s.atom_path, "json": s.json_path} for s in scopes]
         listing = self.articles.pages_by_src.get(page.file.src_uri)
         is_list = page.file.src_uri in self.articles.lists_by_src
         own = scopes[-1] if scopes and (is_list or isinstance(listing, ListingPage) and listing.kind != "year") else None
+        press["feeds"] = [{"title": s.title, "rss": s.rss_path, "atom": s.atom_path, "json": s.json_path, "own": s is own}
+                          for s in scopes]
         press["subscribe"] = {"rss": own.rss_path, "atom": own.atom_path, "json": own.json_path} if own else None
         return context
 

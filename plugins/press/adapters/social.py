@@ -207,7 +207,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
         """The home page's WebSite, a listing's CollectionPage, an author page's ProfilePage; none for other pages."""
         listing = self.articles.pages_by_src.get(page.file.src_uri)
         if isinstance(listing, ListingPage):
-            items = [(a.title, self.site_info.url + a.url) for a in listing.articles]
+            items = [self.site_info.url + a.url for a in listing.articles]
             if listing.kind == "home" and listing.number == 1:
                 return home_json_ld(self.site_info)
             author = self._site().authors.get(listing.key) if listing.kind == "author" else None
@@ -216,7 +216,7 @@ class SocialPlugin(BasePlugin[SocialConfig]):
                 return profile_json_ld(author, url, avatar or None, items, self.site_info)
             return collection_json_ld(listing.title, listing.description, url, items, self.site_info)
         if isinstance(listing, IndexPage):
-            items = [(e.label, self.site_info.url + e.url) for e in listing.entries]
+            items = [self.site_info.url + e.url for e in listing.entries]
             return collection_json_ld(listing.title, listing.description, url, items, self.site_info)
         return []
 

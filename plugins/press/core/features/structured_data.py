@@ -94,30 +94,34 @@ def _common(title: str, description: str, url: str, site: SiteInfo, card: CardIm
 
 
 def _twitter(title: str, description: str, card: CardImage) -> list[Meta]:
-    tags: list[Meta] = [("name", "twitter:card", "summary_large_image"), ("name", "twitter:title", title)]
-    if description:
-        tags.append(("name", "twitter:description", description))
-    return tags + [("name", "twitter:image", card.url), ("name", "twitter:image:alt", card.alt)]
+    """The card type and the image's alt text: X reads the title, description and image from og:title,
+    og:description and og:image when its own tags are absent (they were 0.6 KB of every page), but
+    documents no such fallback for the alt text."""
+    return [("name", "twitter:card", "summary_large_image"), ("name", "twitter:image:alt", card.alt)]
 
 
 def article_json_ld(article: Article, *, schema_type: str, site: SiteInfo, publication: Publication,
                     authors: Mapping[str, Author], card: CardImage, hero_url: str | None = None) -> list[dict[str, Any]]:
     """The article and its breadcrumb trail, each a complete JSON-LD document; the article is named by its
-    canonical URL (elsewhere for a piece first published there), the trail by the pages of this site."""
+    canonical URL (elsewhere for a piece first published there), the trail by the pages of this site.
+
+    Only what consumers read, as it is repeated on every article: no ``mainEntityOfPage`` (it would repeat
+    ``@id``), authors by name and page (their ``sameAs`` is on that page, `profile_json_ld`), citations
+    by name and URL (what the article's further reading shows)."""
     url = article.canonical_url or site.url + article.url
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": schema_type,
         "@id": url,
         "url": url,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "headline": article.title,
         "description": article.description,
         "image": [{"@type": "ImageObject", "url": card.url, "width": card.width, "height": card.height}]
         + ([_hero(article, hero_url)] if hero_url else []),
         "datePublished": article.date.isoformat(),
         "dateModified": article.last_modified.isoformat(),
-        "author": [_person(authors[a], site) if a in authors else {"@type": "Person", "name": a} for a in article.authors],
+        "author": [_person(authors[a], site, links=False) if a in authors else {"@type": "Person", "name": a}
+                   for a in article.authors],
         "publisher": _organization(site),
         "isPartOf": {"@type": "Periodical", "name": publication.title, "url": f"{site.url}{publication.id}/"},
         "inLanguage": site.language,
@@ -127,8 +131,7 @@ def article_json_ld(article: Article, *, schema_type: str, site: SiteInfo, publi
     if article.tags:
         data["keywords"] = list(article.tags)
     if article.further_reading:
-        data["citation"] = [_citation(s.title, s.url, s.publisher, s.date.isoformat() if s.date else None)
-                            for s in article.further_reading]
+        data["citation"] = [{"@type": "CreativeWork", "name": s.title, "url": s.url} for s in article.further_reading]
     if article.corrections:
         data["correction"] = [{"@type": "CorrectionComment", "text": c.text, "datePublished": c.date.isoformat()}
                               for c in sorted(article.corrections, key=lambda c: c.date)]
@@ -144,9 +147,9 @@ def home_json_ld(site: SiteInfo) -> list[dict[str, Any]]:
     return [website, {"@context": "https://schema.org"} | _organization(site)]
 
 
-def collection_json_ld(name: str, description: str, url: str, items: list[tuple[str, str]],
+def collection_json_ld(name: str, description: str, url: str, items: list[str],
                        site: SiteInfo) -> list[dict[str, Any]]:
-    """A listing or index page: a ``CollectionPage`` whose main entity is the ``ItemList`` of (name, url) it shows."""
+    """A listing or index page: a ``CollectionPage`` whose main entity is the ``ItemList`` of the URLs it shows."""
     page: dict[str, Any] = {"@context": "https://schema.org", "@type": "CollectionPage", "@id": url, "url": url,
                             "name": name, "isPartOf": {"@type": "WebSite", "@id": site.url}, "inLanguage": site.language,
                             "mainEntity": _item_list(items)}
@@ -155,7 +158,7 @@ def collection_json_ld(name: str, description: str, url: str, items: list[tuple[
     return [page]
 
 
-def profile_json_ld(author: Author, url: str, avatar: str | None, items: list[tuple[str, str]],
+def profile_json_ld(author: Author, url: str, avatar: str | None, items: list[str],
                     site: SiteInfo) -> list[dict[str, Any]]:
     """An author page: a ``ProfilePage`` about the ``Person``, ``sameAs`` their links, and the articles it lists."""
     person = _person(author, site)
@@ -168,10 +171,11 @@ def profile_json_ld(author: Author, url: str, avatar: str | None, items: list[tu
              "hasPart": _item_list(items)}]
 
 
-def _item_list(items: list[tuple[str, str]]) -> dict[str, Any]:
-    return {"@type": "ItemList", "numberOfItems": len(items),
-            "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "url": item_url}
-                                for n, (name, item_url) in enumerate(items, start=1)]}
+def _item_list(urls: list[str]) -> dict[str, Any]:
+    """Google's summary-page form of a list (position and URL): each item's name is on the page it names,
+    and on the 8,600 listing pages of a 10,000-article site the names were 0.6 KB a page."""
+    return {"@type": "ItemList", "numberOfItems": len(urls),
+            "itemListElement": [{"@type": "ListItem", "position": n, "url": item_url} for n, item_url in enumerate(urls, start=1)]}
 
 
 def _hero(article: Article, url: str) -> str | dict[str, str]:
@@ -200,9 +204,9 @@ def breadcrumbs(article: Article, site: SiteInfo, publication: Publication) -> d
     }
 
 
-def _person(author: Author, site: SiteInfo) -> dict[str, Any]:
+def _person(author: Author, site: SiteInfo, *, links: bool = True) -> dict[str, Any]:
     person: dict[str, Any] = {"@type": "Person", "name": author.name, "url": site.url + author_url(author.id)}
-    if author.links:
+    if links and author.links:
         person["sameAs"] = [link.url for link in author.links]
     return person
 
@@ -218,11 +222,3 @@ def _organization(site: SiteInfo) -> dict[str, Any]:
         if site.logo_size:
             org["logo"] |= {"width": site.logo_size, "height": site.logo_size}
     return org
-
-
-def _citation(name: str, url: str, publisher: str, date: str | None) -> dict[str, Any]:
-    work: dict[str, Any] = {"@type": "CreativeWork", "name": name, "url": url,
-                            "publisher": {"@type": "Organization", "name": publisher}}
-    if date:
-        work["datePublished"] = date
-    return work
