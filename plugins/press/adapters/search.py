@@ -54,9 +54,9 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "page
 class SearchConfig(base.Config):
     bundle = c.Type(str, default="pagefind")  # folder of the index inside the site
     timeout = c.Type(int, default=900)  # seconds the indexer may take, per shard
-    # Kilobytes of indexed page a shard holds before it may end (Pagefind needs about 13 times that in memory):
-    # 40,000 is about 1,300 articles of 1,500 words.
-    shard_kb = c.Type(int, default=40_000)
+    # Kilobytes of indexed page a shard holds before it may end. Pagefind needs 15 to 20 times that in memory
+    # (32,000: about 1,300 articles of 1,500 words, 650 MB); a reader's query fetches one index chunk per shard.
+    shard_kb = c.Type(int, default=32_000)
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):

@@ -1,7 +1,7 @@
 """Splitting the search index into shards: Pagefind bundles of bounded size that the search page merges.
 
-Pagefind holds everything it indexes in memory until it writes the bundle: about 13 bytes for each byte of
-indexed page (400 MB for 1,000 articles of 1,500 words, 4 GB for 10,000). One bundle per slice of the site
+Pagefind holds everything it indexes in memory until it writes the bundle: about 15 to 20 bytes for each byte
+of indexed page (400 MB for 1,000 articles of 1,500 words, 4.3 GB for 10,000). One bundle per slice of the site
 bounds that peak, and lets a build index again only the slice whose pages changed.
 
 Slices are cut the way content-defined chunking cuts a file, so that adding or editing a page moves no other
