@@ -52,3 +52,17 @@ def test_active_raw_html_is_dropped(source: str, html: str) -> None:
 ])
 def test_prose_markup_is_kept(source: str) -> None:
     assert render(source) == markdown.markdown(source)
+
+
+@pytest.mark.parametrize("source", ["<b>bold</b> text", "<!-- note -->", '<details markdown="1" ontoggle="alert(1)">\nhi\n</details>',
+                                    '<div markdown="1">\n<script>alert(1)</script>\n</div>'])
+def test_raw_html_of_every_kind_is_cleaned_and_plain_markdown_is_not_parsed_again(
+        source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    cleaned: list[str] = []
+    monkeypatch.setattr("press.mdx.safe_links.clean_html", lambda html: cleaned.append(html) or html)
+    md = markdown.Markdown(extensions=["md_in_html", SafeLinksExtension()])
+    md.convert("# Title\n\nPlain *Markdown* with a [link](https://example.com/).")
+    assert cleaned == []
+    md.reset()
+    md.convert(source)
+    assert len(cleaned) == 1
