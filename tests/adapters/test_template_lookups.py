@@ -1,4 +1,4 @@
-"""Dot lookups on plain dicts asked as keys first: the same result as Jinja's own lookup, for every case."""
+"""Jinja's lookups made cheaper: dot names on plain dicts as keys first, the template cache a dict; the same output."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 
-from press.adapters.dict_lookup import look_up_dict_keys_first
+from press.adapters.template_lookups import cache_templates_in_a_dict, look_up_dict_keys_first
 
 TEMPLATES = [
     "{{ d.title }}|{{ d.missing is defined }}|{{ d.missing | default('none') }}",
@@ -34,3 +34,11 @@ def test_a_missing_key_is_still_an_error_under_strict_undefined() -> None:
     look_up_dict_keys_first(env)
     with pytest.raises(jinja2.UndefinedError, match="has no attribute 'missing'"):
         env.from_string("{{ d.missing }}").render(DATA)
+
+
+def test_the_template_cache_keeps_what_it_held_and_every_template_it_loads() -> None:
+    env = jinja2.Environment(loader=jinja2.DictLoader({"a.html": "A{% include 'b.html' %}", "b.html": "B"}))
+    first = env.get_template("a.html")
+    cache_templates_in_a_dict(env)
+    assert type(env.cache) is dict and env.get_template("a.html") is first
+    assert first.render() == "AB" and len(env.cache) == 2
