@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import shutil
 from pathlib import Path
 
 import material
@@ -10,11 +12,14 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from press.adapters.engine import NAME as ENGINE
+
 from .builder import article, base_config, make_fixture
 
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 MATERIAL = sorted(STYLESHEETS.glob("*.min.css"))  # main, then palette: the order Material links them
 LINK = re.compile(r'<link rel="stylesheet" href="([^"]*)">')
+SCANNED = re.compile(r"; (\d+) pages scanned")
 FURNITURE = """\
 !!! note "Before the ruling"
     The court had not yet heard the case.[^1]
@@ -83,3 +88,27 @@ def test_a_dirty_build_and_the_preview_link_materials_stylesheets_whole(tmp_path
     links = LINK.findall(fixture.page(""))
     assert links[:2] == [f"assets/stylesheets/{p.name}" for p in MATERIAL]
     assert all((fixture.site / link).read_bytes() == p.read_bytes() for link, p in zip(links, MATERIAL))
+
+
+def test_a_rebuild_scans_only_the_pages_it_writes_anew_and_ships_a_cold_builds_stylesheet(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Each page's use is kept by the digest of its HTML: a rebuild merges the kept ones, and drops what is gone."""
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/ruling.md": article("Ruling", body=FURNITURE),
+                                      "vera2/posts/2025/plain.md": article("Plain")}, config())
+    stylesheet = fixture.site / "assets/stylesheets/material.press.min.css"
+
+    def build_scanning() -> tuple[int, bytes]:
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger=ENGINE):
+            fixture.build()
+        (scanned,) = [int(m.group(1)) for r in caplog.records if (m := SCANNED.search(r.getMessage()))]
+        return scanned, stylesheet.read_bytes()
+
+    everything, cold = build_scanning()
+    assert everything > 5
+    assert build_scanning() == (0, cold)
+    fixture.write("vera2/posts/2025/ruling.md", article("Ruling"))  # the admonition, table and footnote go
+    scanned, warm = build_scanning()
+    assert 0 < scanned < everything and b".md-typeset .admonition" not in warm
+    shutil.rmtree(fixture.root / ".cache")
+    assert build_scanning() == (everything, warm)

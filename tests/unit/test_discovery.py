@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from press.core.content.catalog import build_catalog
 from press.core.content.links import backlinks, check_links, find_links
 from press.core.content.model import Source
 from press.core.features.redirects import Redirect, plan_redirects, redirect_view
+from press.core.features import related
 from press.core.features.related import related_articles
 from press.core.features.source_library import source_library
 
@@ -87,3 +92,41 @@ def test_a_redirect_page_knows_its_canonical_url_and_its_relative_target() -> No
     view = redirect_view(Redirect("old/", dataclasses.replace(article("new", 1), title="<b>&</b>")), "https://s.example/", "en")
     assert view == {"title": "<b>&</b>", "canonical": "https://s.example/vera2/2025/11/new/", "target": "../vera2/2025/11/new/",
                     "lang": "en"}
+
+
+def synthetic(n: int, tags: int) -> list:
+    """`n` articles a day apart, article i tagged t<i mod tags> and sharing a word with its neighbours."""
+    start = dt.datetime(2020, 1, 1, tzinfo=ZoneInfo("UTC"))
+    return [dataclasses.replace(article(f"a{i}", 1, tags=(f"t{i % tags}",), pub="dispatch" if i % 3 == 0 else "vera2",
+                                        section=None if i % 3 == 0 else "Courts"),
+                                date=start + dt.timedelta(days=i), description=f"word{i // 7}")
+            for i in range(n)]
+
+
+def test_below_the_bound_every_candidate_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no feature list is longer than NEAREST, the lists are those of reading every list whole."""
+    catalog = build_catalog(synthetic(400, 10))  # 40 articles a tag
+    bounded = related_articles(catalog, threshold=1.0)
+    monkeypatch.setattr(related, "NEAREST", 10**9)
+    assert bounded == related_articles(catalog, threshold=1.0)
+    assert sum(len(r.same) + len(r.other) for r in bounded.values()) > 400 * 3
+
+
+def test_a_feature_shared_by_many_reads_only_the_articles_nearest_in_time() -> None:
+    catalog = build_catalog(synthetic(3000, 40))  # 75 articles a tag: more than NEAREST, not too common (3000 / 20)
+    place = {a.src_path: i for i, a in enumerate(catalog.articles)}
+    found = related_articles(catalog, threshold=1.0)
+    for src, lists in found.items():
+        for other in lists.same + lists.other:
+            assert abs(place[other.src_path] - place[src]) <= related.NEAREST * 40, (src, other.src_path)
+    oldest = catalog.articles[-1].src_path
+    assert found[oldest].same and all(place[a.src_path] > 3000 - related.NEAREST * 40 for a in found[oldest].same)
+
+
+def test_the_window_is_centred_on_the_article_and_kept_inside_the_list() -> None:
+    posting = list(range(0, 2000, 2))
+    assert related._nearest(posting[:related.NEAREST], 7) == posting[:related.NEAREST]
+    middle = related._nearest(posting, 1000)
+    assert len(middle) == related.NEAREST and middle[0] < 1000 < middle[-1]
+    assert related._nearest(posting, 0) == posting[:related.NEAREST]
+    assert related._nearest(posting, 5000) == posting[-related.NEAREST:]

@@ -111,3 +111,17 @@ def test_only_attributes_tested_for_a_value_keep_their_values() -> None:
         markup.add(f'<p dir="ltr"><a href="/a/{n}/">')
     assert markup.values == {("dir", "ltr")} and "href" in markup.attributes
     assert trim(rules, markup) == "[href]{x:1}"
+
+
+def test_a_pages_use_is_whole_whatever_other_pages_hold() -> None:
+    """What `scan` finds is kept with the page: merged into another build's markup, it must add what `add` would."""
+    rules = parse("[hidden]{x:1}[dir=rtl]{x:2}.a{x:3}")
+    pages = ['<p hidden dir="rtl" class="a b">', '<p hidden dir="ltr" class=a>']
+    one = Markup(selected_attributes(rules))
+    for page in pages:
+        one.add(page)
+    other = Markup(selected_attributes(rules))
+    for page in reversed(pages):
+        other.merge(Markup(selected_attributes(rules)).scan(page))
+    assert one == other
+    assert Markup(selected_attributes(rules)).scan(pages[1]).attributes == {"hidden", "dir"}

@@ -26,6 +26,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core.features.trimmed_css import Markup, parse, selected_attributes, trim
+from ..core.incremental.digest import code_digest
+from ..core.incremental.page_uses import PageUses
 from ..core.urls import STYLESHEET, OutputRefused
 from .articles import articles_plugin
 
@@ -46,6 +48,7 @@ class StylesPlugin(BasePlugin):
         self.sources: list[File] = []  # Material's stylesheets, in the order its head links them
         self.others: list[File] = []  # the site's other stylesheets: what they read of Material's stays
         self.markup: Markup | None = None
+        self.uses: PageUses | None = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.whole:
@@ -59,6 +62,7 @@ class StylesPlugin(BasePlugin):
         self.others = [f for f in files if f.src_uri.endswith(".css") and f.src_uri not in material]
         self.rules = parse("".join(f.content_string for f in self.sources))
         self.markup = Markup(selected_attributes(self.rules))
+        self.uses = PageUses.load(self.articles.cache, self.markup.scan, self.markup.tested, code_digest())
         return Files([f for f in files if f.src_uri not in material])
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -84,8 +88,8 @@ class StylesPlugin(BasePlugin):
         return output_content
 
     def _collect(self, html: str) -> None:
-        if self.markup is not None:
-            self.markup.add(html)
+        if self.markup is not None and self.uses is not None:
+            self.markup.merge(self.uses.use(html))  # a page an earlier build wrote the same is not scanned again
 
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -96,5 +100,7 @@ class StylesPlugin(BasePlugin):
             self.articles.outputs.write(STYLESHEET, css, "press/styles")
         except OutputRefused as exc:
             raise PluginError(f"press/styles: {exc}")
+        assert self.uses is not None
+        self.uses.save(self.articles.cache)
         full = sum(len(f.content_bytes) for f in self.sources)
-        log.debug(f"styles: {STYLESHEET}, {len(css)} of Material's {full} bytes")
+        log.debug(f"styles: {STYLESHEET}, {len(css)} of Material's {full} bytes; {self.uses.scanned} pages scanned")

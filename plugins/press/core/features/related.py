@@ -6,8 +6,10 @@ words of its title and description (idf / 2). Features found in more than one
 article in twenty (at least 50) are too common to tell anything and are ignored.
 Each article gathers candidates
 through inverted indexes from its `FEATURES_PER_ARTICLE` strongest features,
-reading at most `POSTINGS` most recent articles per feature, so the cost grows
-like n x a constant, never n squared. A shared section adds a small bonus;
+reading per feature only the `NEAREST` articles nearest to it in time (a window
+of the feature's list, which is in catalog order, around the article's place),
+so the cost grows like n x a constant, never n squared, and an old article's
+candidates are its contemporaries rather than the newest articles. A shared section adds a small bonus;
 scores below `threshold` are not shown; ties go to the newer article, then the URL.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -23,7 +26,7 @@ from ..content.model import Article
 from ..content.slugs import slugify
 
 FEATURES_PER_ARTICLE = 16
-POSTINGS = 400
+NEAREST = 50  # at least COMMON_FLOOR: below 1,000 articles (n / 20 <= 50) every list is read whole
 COMMON_FLOOR = 50
 SECTION_BONUS = 0.5
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
@@ -65,22 +68,45 @@ def related_articles(catalog: Catalog, *, limit: int = 4, other_limit: int = 3, 
     # A feature shared by more than one article in twenty says little about any pair: left out, with singletons.
     common = max(COMMON_FLOOR, n // 20)
     weight = {f: _weight(f, len(ids), n) for f, ids in postings.items() if 1 < len(ids) <= common}
+    publications = [a.publication for a in articles]
+    groups = [(a.publication, a.section) if a.section else None for a in articles]  # who shares the section bonus
     result: dict[str, Related] = {}
     for index, article in enumerate(articles):
         strongest = sorted((f for f in feats[index] if f in weight), key=lambda f: (-weight[f], f))[:FEATURES_PER_ARTICLE]
         scores: defaultdict[int, float] = defaultdict(float)
         for f in strongest:
             w = weight[f]
-            for other in postings[f][:POSTINGS]:
+            for other in _nearest(postings[f], index):
                 scores[other] += w
         scores.pop(index, None)
-        for other in scores:
-            if article.section and articles[other].section == article.section and articles[other].publication == article.publication:
-                scores[other] += SECTION_BONUS
-        ranked = sorted((i for i, s in scores.items() if s >= threshold), key=lambda i: (-scores[i], i))
-        same = [articles[i] for i in ranked if articles[i].publication == article.publication]
-        other = [articles[i] for i in ranked if articles[i].publication != article.publication]
-        result[article.src_path] = Related(tuple(same[:limit]), tuple(other[:other_limit]))
+        if (group := groups[index]) is not None:
+            for other in scores:
+                if groups[other] == group:
+                    scores[other] += SECTION_BONUS
+        same, other = _best(scores, publications, article.publication, threshold, limit, other_limit)
+        result[article.src_path] = Related(tuple(articles[i] for i in same), tuple(articles[i] for i in other))
     return result
 
 
+def _best(scores: dict[int, float], publications: list[str], publication: str, threshold: float, limit: int,
+          other_limit: int) -> tuple[list[int], list[int]]:
+    """The highest scores at or above `threshold`, in `publication` and in the others; ties go to the newer article."""
+    same: list[int] = []
+    other: list[int] = []
+    for _, i in sorted([(-score, i) for i, score in scores.items() if score >= threshold]):  # tuples: no key function
+        if publications[i] == publication:
+            if len(same) < limit:
+                same.append(i)
+        elif len(other) < other_limit:
+            other.append(i)
+        if len(same) >= limit and len(other) >= other_limit:
+            break
+    return same, other
+
+
+def _nearest(posting: list[int], index: int) -> list[int]:
+    """The `NEAREST` entries of an ascending posting list closest to `index` in it (the whole list when shorter)."""
+    if len(posting) <= NEAREST:
+        return posting
+    start = min(max(bisect_left(posting, index) - NEAREST // 2, 0), len(posting) - NEAREST)
+    return posting[start:start + NEAREST]

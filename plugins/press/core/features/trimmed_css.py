@@ -19,8 +19,9 @@ function of its inputs (two builds, one stylesheet).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Union
+from typing import Iterable, Union
 
 import tinycss2
 from tinycss2 import ast
@@ -45,14 +46,27 @@ CLASSES = re.compile(rf"class={VALUE}")
 IDS = re.compile(rf"id={VALUE}")
 
 
+@dataclass(frozen=True)
+class PageUse:
+    """What one page uses, as `Markup.scan` finds it: kept with the page so an unchanged page is not scanned again."""
+
+    tags: frozenset[str]
+    classes: frozenset[str]
+    ids: frozenset[str]
+    attributes: frozenset[str]  # the tested attributes present
+    values: frozenset[tuple[str, str]]  # (name, value in lower case) of value-tested attributes
+    variables: frozenset[str]
+
+
 @dataclass
 class Markup:
     """The element names, classes, ids, attributes and custom-property references of the site's pages.
 
-    `add` runs a few regexes over a page (tags, class values, ids, the attributes the stylesheet tests, ``var()``
-    references) and does Python work only for what no earlier page had, so a large site costs little per page.
-    Attribute names are matched in lower case, as HTML is written; an attribute tested only for presence is
-    no longer looked for once a page has it, and only tested attributes keep their values (never every href).
+    `scan` runs a few regexes over a page (tags, class values, ids, the attributes the stylesheet tests, ``var()``
+    references) and `merge` adds what it found. A page's `PageUse` is complete on its own, whatever other pages
+    hold, so it can be kept with the page and merged again when a later build writes the same page
+    (``press.core.incremental.page_uses``). Attribute names are matched in lower case, as HTML is written, and only
+    tested attributes keep their values (never every href).
     """
 
     tested: dict[str, bool]  # attribute -> whether a selector tests its value (`selected_attributes`)
@@ -64,38 +78,38 @@ class Markup:
     variables: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self._seen: dict[str, set[Any]] = {"tags": set(), "classes": set(), "ids": set(), "attributes": set()}
-        self._scan_for: frozenset[str] | None = None
-        self._attributes: re.Pattern[str] | None = None
+        names = "|".join(re.escape(n) for n in sorted(set(self.tested) - {"class", "id"}, key=len, reverse=True))
+        self._attributes = re.compile(rf"\s({names})(?:\s*=\s*{VALUE})?(?=[\s/>])") if names else None
 
     def add(self, html: str) -> None:
         """Collect what one page uses."""
-        for tag in self._new("tags", TAG.findall(html)):
-            self.tags.add(tag.lower())
-        for value in self._new("classes", CLASSES.findall(html)):
-            self.classes.update("".join(value).split())
-        for value in self._new("ids", IDS.findall(html)):
-            self.ids.add("".join(value))
-        if (pattern := self._attribute_pattern()) is not None:
-            for name, *value in self._new("attributes", pattern.findall(html)):
-                self.attributes.add(name)
+        self.merge(self.scan(html))
+
+    def scan(self, html: str) -> PageUse:
+        """What one page uses (strings interned: a kept page's use shares them with every other page's)."""
+        intern = sys.intern
+        attributes: set[str] = set()
+        values: set[tuple[str, str]] = set()
+        if self._attributes is not None:
+            for name, *value in set(self._attributes.findall(html)):
+                attributes.add(name)
                 if self.tested[name]:
-                    self.values.add((name, "".join(value).lower()))
-        self.variables.update(VAR.findall(html))
+                    values.add((intern(name), intern("".join(value).lower())))
+        return PageUse(
+            tags=frozenset(intern(tag.lower()) for tag in set(TAG.findall(html))),
+            classes=frozenset(intern(c) for value in set(CLASSES.findall(html)) for c in "".join(value).split()),
+            ids=frozenset(intern("".join(value)) for value in set(IDS.findall(html))),
+            attributes=frozenset(map(intern, attributes)), values=frozenset(values),
+            variables=frozenset(map(intern, set(VAR.findall(html)))))
 
-    def _new(self, kind: str, found: list[Any]) -> set[Any]:
-        new = set(found) - self._seen[kind]
-        self._seen[kind] |= new
-        return new
-
-    def _attribute_pattern(self) -> re.Pattern[str] | None:
-        """The attributes still worth looking for: every value-tested one, and the others until a page has them."""
-        wanted = frozenset(n for n, valued in self.tested.items() if valued or n not in self.attributes) - {"class", "id"}
-        if wanted != self._scan_for:
-            names = "|".join(re.escape(n) for n in sorted(wanted, key=len, reverse=True))
-            self._scan_for = wanted
-            self._attributes = re.compile(rf"\s({names})(?:\s*=\s*{VALUE})?(?=[\s/>])") if names else None
-        return self._attributes
+    def merge(self, use: PageUse) -> None:
+        """Add what one page uses."""
+        self.tags |= use.tags
+        self.classes |= use.classes
+        self.ids |= use.ids
+        self.attributes |= use.attributes
+        self.values |= use.values
+        self.variables |= use.variables
 
 
 @dataclass(frozen=True)
