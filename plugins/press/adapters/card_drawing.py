@@ -24,6 +24,7 @@ from ..core.incremental import memos
 from ..core.incremental.store import Store
 
 PROCESSES_FROM = 64  # fewer cards than this are drawn by threads: starting a process costs more than they do
+WORKER_NICENESS = 5  # added to the workers' niceness (of 19): the rendering of pages keeps the processor first
 
 
 class CardDrawing:
@@ -40,9 +41,11 @@ class CardDrawing:
         if len(todo) < PROCESSES_FROM:
             self.pool = ThreadPoolExecutor(max_workers=min(len(todo), cores))
         else:
-            # spawn, not fork: the build has threads by now (the progress display)
+            # spawn, not fork: the build has threads by now (the progress display). The workers run a little
+            # nicer than the build: the build renders the pages, on which the whole build waits.
             self.pool = ProcessPoolExecutor(max_workers=min(len(todo), max(1, cores - 1)),
-                                            mp_context=multiprocessing.get_context("spawn"))
+                                            mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=os.nice, initargs=(WORKER_NICENESS,))
         for key, spec in todo.items():
             self.futures[key] = self.pool.submit(memos.cached_card, spec, store, key)
 

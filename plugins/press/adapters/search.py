@@ -46,6 +46,8 @@ from .serve_state import STATE
 log = get_plugin_logger(__name__)
 
 SEARCH_PAGE = "search/index.md"
+HEAD_START_NICENESS = 10  # Pagefind beside the rendering of listing pages: the rendering keeps its core
+BACKGROUND_NICENESS = 15  # the live preview's indexer: the next rebuild comes first
 # Pagefind's ready-made interfaces, which it writes into every bundle; the search page uses its JavaScript API.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
@@ -135,7 +137,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 built = set()
                 for shard in shards:
                     if not store.has(shard.key):
-                        self._index(store, shard, site)
+                        self._index(store, shard, site, niceness=HEAD_START_NICENESS)
                         built.add(shard.key)
                 future.set_result(built)
             except BaseException as exc:  # noqa: BLE001 (re-raised, if it recurs, by the build's own run)
@@ -189,7 +191,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         pages += [read_page(p.relative_to(site).as_posix(), p.read_bytes()) for p in others]
         return plan(pages, _settings(), self.config.shard_kb * 1000)
 
-    def _index(self, store: BundleStore, shard: Shard, site: Path, *, background: bool = False) -> bool:
+    def _index(self, store: BundleStore, shard: Shard, site: Path, *, background: bool = False, niceness: int = 0) -> bool:
         """Index the shard's pages of ``site`` into the store; a failed run leaves no scratch folder behind.
 
         Pagefind reads hard links to just those pages. In the background the pages are hard links to the
@@ -200,7 +202,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         built = store.scratch(shard.key)
         try:
             link_tree(site, pages, shard.pages)
-            self._run_pagefind(pages, built, background=background)
+            self._run_pagefind(pages, built, niceness=niceness)
             if background and _changed(pages, shard):
                 shutil.rmtree(built, ignore_errors=True)
                 return False
@@ -212,12 +214,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         store.put(shard.key, built)
         return True
 
-    def _run_pagefind(self, site: Path, output: Path, *, background: bool = False) -> None:
+    def _run_pagefind(self, site: Path, output: Path, *, niceness: int = 0) -> None:
+        """Run Pagefind; `niceness` > 0 yields the processor to the build (its rendering, the preview's next rebuild)."""
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--silent"]
         try:
-            # In the background the indexer yields the processor to the preview's next rebuild.
             result = subprocess.run(command, capture_output=True, text=True, timeout=self.config.timeout, check=False,
-                                    preexec_fn=(lambda: os.nice(15)) if background else None)
+                                    preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise PluginError(f"press/search: Pagefind could not index the site: {exc}")
         if result.returncode != 0:
@@ -238,7 +240,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             for shard in shards:
                 if STATE.search.superseded() or not target.parent.is_dir():
                     return  # a newer build's request follows, or the server has stopped
-                if not store.has(shard.key) and not self._index(store, shard, snapshot, background=True):
+                if not store.has(shard.key) and not self._index(store, shard, snapshot, background=True, niceness=BACKGROUND_NICENESS):
                     return
             if keys == store.latest() and target.is_dir():
                 log.debug("search: no indexed page changed, the index is reused")
