@@ -45,6 +45,12 @@ def _jpeg() -> bytes:
 def test_attribute_breakers_in_content_and_configuration_stay_inert(tmp_path: Path) -> None:
     config = base_config()
     config["plugins"][0]["press/articles"]["publications"]["vera2"]["sections"] = ["Politics", SECTION]
+    # The theme's palette toggles and logo, as a pull request could set them in mkdocs.yml.
+    config["theme"]["palette"] = [{"media": f"(prefers-color-scheme: light){BREAKER}", "scheme": "default",
+                                   "toggle": {"icon": "material/weather-night", "name": f"Dark{BREAKER}"}},
+                                  {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+                                   "toggle": {"icon": "material/weather-sunny", "name": "Light"}}]
+    config["theme"]["logo"] = f"images/logo{BREAKER}.png"
     image = f'x{BREAKER}.jpg'
     fixture = make_fixture(tmp_path, {
         "vera2/posts/2025/a.md": article("A", section=f'"{SECTION}"', extra=f"image: 'images/{image}'\nimage_alt: A picture"),
