@@ -427,7 +427,21 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         else:
             fail_on(errors, config, log)
 
-    on_post_build = CombinedEvent(_finish_report, _check_self_links)
+    # After every other post-build step, whose cache entries (feeds, search) are written too: the next
+    # build, or another process, finds every entry on disk.
+    @event_priority(-1000)
+    def _flush_cache(self, *, config: MkDocsConfig) -> None:
+        self._flush()
+
+    on_post_build = CombinedEvent(_finish_report, _check_self_links, _flush_cache)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._flush()  # what a failed build rendered is still valid for the next one
+
+    def _flush(self) -> None:
+        store: Store | None = getattr(self, "cache", None)
+        for path, exc in store.flush() if store is not None else ():
+            log.warning(f"press: could not keep the cache entry {path} ({exc.strerror or exc}); the next build computes it again")
 
 
 def articles_plugin(config: MkDocsConfig, name: str) -> ArticlesPlugin:

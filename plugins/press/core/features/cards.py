@@ -144,14 +144,20 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int | N
     with the length of the lines kept, not with the square of the text's (a 10,000-character word took 50 s a card).
     """
     lines: list[str] = []
-    current = ""
+    current, current_length = "", 0.0
+    space = _length(face, " ")
     for word in text.split():
         if max_lines is not None and len(lines) > max_lines:
             return lines
         candidate = f"{current} {word}" if current else word
-        if len(candidate) <= width and face.getlength(candidate) <= width:  # more characters than pixels never fit
-            current = candidate
-            continue
+        if len(candidate) <= width:  # more characters than pixels never fit
+            # A line's length is its words' and spaces' lengths (the basic layout kerns no pair with a space):
+            # measured once per word, not once per candidate line. Only a sum within a pixel of the edge is
+            # measured whole, so rounding never decides a break.
+            length = current_length + space + _length(face, word) if current else _length(face, word)
+            if length <= width - 1 or (length <= width + 1 and face.getlength(candidate) <= width):
+                current, current_length = candidate, length
+                continue
         if current:
             lines.append(current)
         cut = _longest_prefix(word, face, width)
@@ -159,10 +165,15 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int | N
             lines.append(word[:cut])
             word = word[cut:]
             cut = _longest_prefix(word, face, width)
-        current = word
+        current, current_length = word, _length(face, word)
     if current:
         lines.append(current)
     return lines if max_lines is None else lines[:max_lines + 1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _length(face: ImageFont.FreeTypeFont, text: str) -> float:
+    return face.getlength(text)
 
 
 def ellipsize(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:

@@ -55,4 +55,5 @@ class RenderCache:
             return None  # absent or unreadable: render again
 
     def put(self, key: str, rendered: Rendered) -> None:
-        self.store.write("render", key, json.dumps(asdict(rendered), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), ".json")
+        self.store.write("render", key, json.dumps(asdict(rendered), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), ".json",
+                         behind=True)

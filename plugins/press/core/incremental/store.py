@@ -11,6 +11,8 @@ name when it already is a hex digest, else the digest of the name. Two shapes of
 
 Every write goes through `write_atomically`, so a stopped build never leaves half an entry. Raw
 files that the build hard-links into the site (cards, image variants) take their `path` directly.
+Keyed slots and the entries written with ``behind=True`` go to disk from a thread of their own
+(`write_behind`); reads see them at once, and `flush` waits for them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from .atomic_write import write_atomically
 from .digest import digest
+from .write_behind import WriteBehind
 
 HEX = re.compile(r"[0-9a-f]{16,128}")
 
@@ -28,6 +31,13 @@ HEX = re.compile(r"[0-9a-f]{16,128}")
 class Store:
     def __init__(self, root: Path):
         self.root = root
+        self.behind = WriteBehind()
+
+    def __getstate__(self) -> dict[str, Path]:
+        return {"root": self.root}  # a card worker gets its own queue: a thread does not cross processes
+
+    def __setstate__(self, state: dict[str, Path]) -> None:
+        self.__init__(state["root"])  # type: ignore[misc]
 
     def path(self, namespace: str, name: str, suffix: str = "") -> Path:
         """Where the entry `name` of `namespace` is kept."""
@@ -40,15 +50,29 @@ class Store:
         return self.root / namespace
 
     def read(self, namespace: str, name: str, suffix: str = "") -> bytes | None:
+        path = self.path(namespace, name, suffix)
+        pending = self.behind.pending(path)
+        if pending is not None:
+            return pending
         try:
-            return self.path(namespace, name, suffix).read_bytes()
+            return path.read_bytes()
         except OSError:
             return None  # absent or unreadable: computed again
 
-    def write(self, namespace: str, name: str, data: bytes, suffix: str = "") -> Path:
+    def write(self, namespace: str, name: str, data: bytes, suffix: str = "", *, behind: bool = False) -> Path:
+        """Store an entry; `behind`: from the writing thread, for a caller that never opens the file itself."""
         path = self.path(namespace, name, suffix)
-        write_atomically(path, data)
+        if behind:
+            self.behind.submit(path, data)
+        else:
+            if self.behind.pending(path) is not None:
+                self.behind.flush()  # an older write of this entry must not land after this one
+            write_atomically(path, data)
         return path
+
+    def flush(self) -> list[tuple[Path, OSError]]:
+        """Wait until every entry is on disk; the entries that could not be written (computed again next time)."""
+        return self.behind.flush()
 
     def get(self, namespace: str, name: str, key: str) -> bytes | None:
         """The entry made for exactly `key`, or None."""
@@ -59,4 +83,4 @@ class Store:
         return body if head == key.encode() else None
 
     def put(self, namespace: str, name: str, key: str, data: bytes) -> None:
-        self.write(namespace, name, key.encode() + b"\n" + data)
+        self.write(namespace, name, key.encode() + b"\n" + data, behind=True)
