@@ -113,6 +113,19 @@ def test_a_10000_character_title_is_laid_out_in_well_under_a_second(title: str) 
     assert layout.truncated and layout.title[-1].text.endswith("\u2026") and inside_margins(layout)
 
 
+@pytest.mark.parametrize("size", [28, 44, 72])
+def test_a_line_breaks_where_the_measured_line_would_overflow(size: int) -> None:
+    """Words' summed lengths decide most breaks: each line must still fit measured whole, and take the next word only if it fits."""
+    text = ("Vera2 · Courts — The appeals court hears the tenants' case, «a landmark» for rent law in the northern "
+            "district; 12,400 households, the mayor's office and AVATAR WAVE LTD. await a ruling on Tuesday. ") * 3
+    face, width = cards.font(size, True), 700
+    lines = cards.wrap(text, face, width)
+    assert " ".join(lines) == " ".join(text.split()) and len(lines) > 3
+    for line, after in zip(lines, lines[1:]):
+        assert face.getlength(line) <= width
+        assert face.getlength(f"{line} {after.split()[0]}") > width
+
+
 def test_a_word_wider_than_the_card_is_broken() -> None:
     layout = layout_card(dataclasses.replace(SPEC, title="x" * 120))
     assert "".join(line.text for line in layout.title) == "x" * 120
