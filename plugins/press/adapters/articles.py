@@ -232,6 +232,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         content_srcs = {f.src_uri for f in articles + lists}  # left out unless valid (and shown, for articles)
         kept = [moved.get(f.src_uri, f) for f in files
                 if f is not authors_file and (f.src_uri not in content_srcs or f.src_uri in moved)]
+        _articles_in_url_order(kept, site)
         for page in site.pages:
             self.pages_by_src[page.src_uri] = page
             if page.src_uri not in files.src_uris:
@@ -442,6 +443,18 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         store: Store | None = getattr(self, "cache", None)
         for path, exc in store.flush() if store is not None else ():
             log.warning(f"press: could not keep the cache entry {path} ({exc.strerror or exc}); the next build computes it again")
+
+
+def _articles_in_url_order(files: list[File], site: Site) -> None:
+    """Put the articles, in the places they hold among the files, in the order of their output paths.
+
+    MkDocs renders pages in the order of the files. In output path order, the search index's shards
+    (planned in that order) are complete one after another while MkDocs renders, and each is indexed
+    on the other core as soon as its last page is written (press/search).
+    """
+    places = [i for i, f in enumerate(files) if f.src_uri in site.catalog.by_src]
+    for i, f in zip(places, sorted((files[i] for i in places), key=lambda f: f.dest_uri)):
+        files[i] = f
 
 
 def articles_plugin(config: MkDocsConfig, name: str) -> ArticlesPlugin:
