@@ -77,11 +77,14 @@ def sharded(tmp_path: Path) -> Fixture:
 def test_an_edit_indexes_its_own_shard_again_and_reuses_the_others(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     fixture = sharded(tmp_path)
     messages = build_logged(fixture, caplog)
-    # The articles are indexed while MkDocs renders the listing pages after them.
-    started = [m for m in messages if m.startswith("press: search: every article is written after ")]
-    assert len(started) == 1 and int(started[0].split()[7]) < len(list(fixture.site.rglob("*.html")))
+    # Each shard is indexed as soon as its last article is written, while MkDocs renders the rest.
+    started = [m for m in messages if m.startswith("press: search: a shard of ")]
     first = bundle(fixture)
     shards = json.loads(first["pagefind/bundles.json"])["bundles"]
+    written_after = [int(m.split()[-2]) for m in started]
+    assert len(started) == len(shards) and written_after == sorted(written_after)
+    assert written_after[0] < written_after[-1] < len(list(fixture.site.rglob("*.html")))
+    assert "search: 0 of" not in " ".join(messages) and f"press: search: {len(shards)} of {len(shards)} index shards built again" in messages
     assert len(shards) >= 3 and all(f"pagefind/{name}pagefind-entry.json" in first for name in shards)
     assert not any(name.endswith("pagefind-ui.js") for name in first)  # the search page uses the JavaScript API only
     fixture.write("vera2/posts/2025/story-3.md", article("Story 3", date="2025-11-13", body="Words about zeppelins."))

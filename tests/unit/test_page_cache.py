@@ -38,4 +38,5 @@ def test_an_entry_is_returned_only_for_its_own_fingerprint(tmp_path: Path) -> No
     assert cache.get("b/index.html", "k1") is None
     cache.put("a/index.html", "k2", "<p>two</p>")  # replaces: one entry per page
     assert cache.get("a/index.html", "k1") is None and cache.get("a/index.html", "k2") == "<p>two</p>"
+    assert cache.store.flush() == []
     assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1

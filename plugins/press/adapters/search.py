@@ -18,14 +18,14 @@ background, so an edit never waits for the indexer.
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import threading
-from concurrent.futures import Future
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -38,7 +38,7 @@ from mkdocs.structure.pages import Page
 
 from ..core.incremental.search_index import BundleStore, html_pages, link_tree
 from ..core.features.search_order import stabilize
-from ..core.features.search_shards import MARKER, IndexedPage, Shard, plan, read_page
+from ..core.features.search_shards import MARKER, Cutter, IndexedPage, Shard, plan, read_page
 from ..core.urls import OutputRefused
 from .articles import ArticlesPlugin, articles_plugin
 from .serve_state import STATE
@@ -83,8 +83,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return markdown
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        if self.awaited is not None and not self.awaited and self.head_start is None:
-            self.head_start = self._start(config)  # the page before this one, the last article, is on disk now
+        if self.complete:
+            for shard in self.complete:  # the page before this one, the last of each, is on disk now
+                log.debug(f"search: a shard of {len(shard.pages)} articles is indexed beside the rendering, "
+                          f"after {len(self.written)} pages")
+                self._head_start(config).submit(shard)
+            self.complete = []
         press = context.setdefault("press", {})
         press["search"] = {"url": "search/", "bundle": f"{self.config.bundle}/", "page": page.file.src_uri == SEARCH_PAGE}
         return context
@@ -97,54 +101,55 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
         site = articles_plugin(config, "press/search").site
         self.written: dict[str, IndexedPage | None] = {}  # each page as MkDocs wrote it; None: not marked for the index
-        self.head_start: Future[set[str]] | None = None
-        # A build's articles come before its listing pages: once the last is written, the shards can be indexed
-        # on the other core while MkDocs renders the rest. The live preview renders only what changed: it
-        # indexes in the background from the files instead.
+        self.head_start: HeadStart | None = None
+        self.complete: list[Shard] = []  # shards whose last page MkDocs is writing now: indexed from the next page on
+        # A build renders its articles first, in output path order (press/articles), the order shards are planned
+        # in: each shard is indexed on the other core once its last article is written, while MkDocs renders the
+        # rest. The live preview renders only what changed: it indexes in the background from the files instead.
         self.awaited = None if self.serving or site is None else set(site.catalog.by_src)
+        self.cutter = Cutter(_settings(), self.config.shard_kb * 1000)
+        self.last_path = ""
 
     # Last: the page as it is written.
     @event_priority(-1000)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.awaited is not None:
             data = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
-            self.written[page.file.dest_uri] = read_page(page.file.dest_uri, data) if MARKER in data else None
+            written = self.written[page.file.dest_uri] = read_page(page.file.dest_uri, data) if MARKER in data else None
+            if self.awaited and written is not None:
+                self._cut(written)
             self.awaited.discard(page.file.src_uri)
+            if not self.awaited and (last := self.cutter.finish()) is not None:
+                self.complete.append(last)
         return output
+
+    def _cut(self, page: IndexedPage) -> None:
+        """Plan the index as articles are written; pages out of path order leave the rest to the post-build step."""
+        if page.path <= self.last_path:
+            self.awaited = set()
+            self.cutter = Cutter(_settings(), 2**62)  # cuts nothing more: the post-build plan covers these pages
+            log.debug(f"search: {page.path} was written after {self.last_path}; its shard is indexed after the build")
+            return
+        self.last_path = page.path
+        if (shard := self.cutter.add(page)) is not None:
+            self.complete.append(shard)
 
     # Last: the index must see every page in its final form, after other plugins wrote theirs.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         articles = articles_plugin(config, "press/search")
         with articles.report.step("search"):
-            ahead = set()
-            if self.head_start is not None and self.head_start.exception() is None:  # what failed is retried below
-                ahead = self.head_start.result()
+            for shard in self.complete:
+                self._head_start(config).submit(shard)
+            ahead = self.head_start.close() if self.head_start is not None else set()
             self._place_index(config, articles, ahead)
 
-    def _start(self, config: MkDocsConfig) -> Future[set[str]]:
-        """Index the shards of the articles written so far in a thread (Pagefind runs in its own process).
-
-        The future holds the keys of the shards it indexed."""
-        site = Path(config.site_dir)
-        store = BundleStore(articles_plugin(config, "press/search").cache.folder("search"))
-        shards = plan([page for page in self.written.values() if page is not None], _settings(), self.config.shard_kb * 1000)
-        log.debug(f"search: every article is written after {len(self.written)} pages; indexing them beside the rest")
-        future: Future[set[str]] = Future()
-
-        def run() -> None:
-            try:
-                built = set()
-                for shard in shards:
-                    if not store.has(shard.key):
-                        self._index(store, shard, site, niceness=HEAD_START_NICENESS)
-                        built.add(shard.key)
-                future.set_result(built)
-            except BaseException as exc:  # noqa: BLE001 (re-raised, if it recurs, by the build's own run)
-                future.set_exception(exc)
-
-        threading.Thread(target=run, name="press-search", daemon=True).start()
-        return future
+    def _head_start(self, config: MkDocsConfig) -> HeadStart:
+        if self.head_start is None:
+            site = Path(config.site_dir)
+            store = BundleStore(articles_plugin(config, "press/search").cache.folder("search"))
+            self.head_start = HeadStart(lambda shard: self._index(store, shard, site, niceness=HEAD_START_NICENESS), store)
+        return self.head_start
 
     def _place_index(self, config: MkDocsConfig, articles: ArticlesPlugin, ahead: set[str]) -> None:
         """Place the index of the site's pages; ``ahead``: the keys of the shards this build indexed already."""
@@ -253,6 +258,39 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             log.warning(f"search: the background index failed: {exc}")
         finally:
             shutil.rmtree(snapshot, ignore_errors=True)
+
+
+class HeadStart:
+    """Shards indexed one after another on a thread of their own (Pagefind runs in its own process) while
+    MkDocs renders: one Pagefind at a time, so its memory stays one shard's."""
+
+    def __init__(self, index: Callable[[Shard], object], store: BundleStore) -> None:
+        self.index, self.store = index, store
+        self.shards: queue.SimpleQueue[Shard | None] = queue.SimpleQueue()
+        self.built: set[str] = set()
+        self.failed = False
+        self.thread = threading.Thread(target=self._run, name="press-search", daemon=True)
+        self.thread.start()
+
+    def submit(self, shard: Shard) -> None:
+        self.shards.put(shard)
+
+    def close(self) -> set[str]:
+        """Wait for the shards submitted; the keys of those it indexed. After a failure it indexes no more:
+        the build's own run indexes what is missing, and reports the failure if it recurs."""
+        self.shards.put(None)
+        self.thread.join()
+        return self.built
+
+    def _run(self) -> None:
+        while (shard := self.shards.get()) is not None:
+            if self.failed or self.store.has(shard.key):
+                continue
+            try:
+                self.index(shard)
+                self.built.add(shard.key)
+            except BaseException:  # noqa: BLE001 (re-raised, if it recurs, by the build's own run)
+                self.failed = True
 
 
 def _changed(pages: Path, shard: Shard) -> bool:

@@ -63,18 +63,33 @@ def plan(pages: Iterable[IndexedPage], settings: Sequence[tuple[str, str]], targ
     ordered = sorted(pages, key=lambda page: page.path)
     if any(page.marked for page in ordered):
         ordered = [page for page in ordered if page.marked]
-    shards: list[Shard] = []
-    current: list[IndexedPage] = []
-    weight = 0
-    for page in ordered:
-        current.append(page)
-        weight += page.weight
-        if weight >= 2 * target or (weight >= target and _cuts(page.path)):
-            shards.append(_shard(current, settings))
-            current, weight = [], 0
-    if current:
-        shards.append(_shard(current, settings))
-    return shards
+    cutter = Cutter(settings, target)
+    shards = [shard for page in ordered if (shard := cutter.add(page)) is not None]
+    return shards + [shard for shard in [cutter.finish()] if shard is not None]
+
+
+class Cutter:
+    """`plan`'s cuts one page at a time: a build hands it the pages in path order as it writes them, and can
+    index each shard as soon as it is complete."""
+
+    def __init__(self, settings: Sequence[tuple[str, str]], target: int) -> None:
+        self.settings, self.target = settings, target
+        self.current: list[IndexedPage] = []
+        self.weight = 0
+
+    def add(self, page: IndexedPage) -> Shard | None:
+        """The shard this page completes, if it does."""
+        self.current.append(page)
+        self.weight += page.weight
+        if self.weight >= 2 * self.target or (self.weight >= self.target and _cuts(page.path)):
+            return self.finish()
+        return None
+
+    def finish(self) -> Shard | None:
+        """The last shard: the pages added since the last cut."""
+        shard = _shard(self.current, self.settings) if self.current else None
+        self.current, self.weight = [], 0
+        return shard
 
 
 def _cuts(path: str) -> bool:
