@@ -6,14 +6,15 @@ Three parts, each in its own module, all reading the one store of ``press/articl
 - `RenderReuse` (``render_cache.py``): an unchanged article's Markdown is not converted again;
 - `PageReuse` (``page_cache.py``): a page whose template context is unchanged is not rendered again;
 - `PreviewPlan` (``preview.py``): after an edit in the live preview, only the pages that show
-  something of it are rendered again.
+  something of it are rendered again;
+- `FastRender` (``fast_render.py``): an edit to an article's prose is shown before that rebuild.
 
 This module only routes MkDocs' events to them, in the order each needs.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .fast_render import FAST
 from .page_cache import PageReuse
 from .preview import PreviewPlan
 from .render_cache import RenderReuse
@@ -44,14 +46,15 @@ class IncrementalPlugin(BasePlugin):
     # Last: the preview's plan needs what every plugin's on_files and on_nav computed; MkDocs reads pages right after.
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
-        self.pages.nav = nav
+        self.pages.nav = FAST.nav = nav
         self.preview.plan(nav, config, files)
 
     # Last: the page wrapper must be what MkDocs gets for every page.
     @event_priority(-100)
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.preview.keep_templates(env)
-        return self.pages.wrap(env)
+        FAST.env, self.files = self.pages.wrap(env), files
+        return FAST.env
 
     # Last: the render key must cover the Markdown exactly as the engine will convert it.
     @event_priority(-100)
@@ -74,3 +77,8 @@ class IncrementalPlugin(BasePlugin):
         self.render.report()
         self.pages.report()
         self.preview.finish(config)
+        if self.preview.dirty:
+            FAST.keep(config, self.files)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
+        return FAST.attach(server, config) if self.preview.dirty else server

@@ -16,6 +16,7 @@ still load theirs directly.
 from __future__ import annotations
 
 import hashlib
+import os
 import sysconfig
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,9 @@ def _page_json(page: Page) -> str:
 def site_key(config: MkDocsConfig, nav: Navigation) -> str:
     """What every page shares: configuration, templates, navigation, renderer versions and our code."""
     settings = {k: v for k, v in config.items() if k not in ("site_dir", "plugins", "nav")}
+    # `mkdocs serve -f mkdocs.yml` loads the first configuration from the relative path and every later one from
+    # the absolute path: the same file, and the first rebuild would render every page again.
+    settings["config_file_path"] = os.path.abspath(config.config_file_path) if config.config_file_path else None
     config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     return fingerprint([
         ("environment", environment(config)), ("config file", hashlib.sha256(config_file).hexdigest()),

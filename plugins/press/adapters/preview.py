@@ -37,6 +37,7 @@ from ..core.incremental.digest import digest
 from .articles import articles_plugin
 from .crosslinks import CrosslinksPlugin
 from .engine import NAME as ENGINE
+from .fast_render import FAST
 from .page_cache import site_key
 from .serve_state import STATE
 
@@ -86,6 +87,7 @@ class PreviewPlan:
             render = {f.src_uri for f in docs}
         else:
             render = set(plan.pages) | {p.file.src_uri for p in nav.pages} | self._linked_from(plan.pages)
+            render |= FAST.rendered_early() & {f.src_uri for f in docs}
         for stale in plan.stale:  # a social card or image variant replaced by another: gone from a full build too
             if os.path.isfile(path := os.path.join(config.site_dir, stale)):
                 os.unlink(path)
