@@ -97,3 +97,16 @@ def test_a_store_crosses_to_a_card_worker_without_its_thread(tmp_path: Path) -> 
     copy = pickle.loads(pickle.dumps(store))
     assert copy.root == tmp_path and copy.behind is not store.behind
     store.flush()
+
+
+def test_the_writer_thread_ends_when_idle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The live preview makes a store for every rebuild: an idle store must not keep a thread."""
+    monkeypatch.setattr(write_behind, "IDLE_SECONDS", 0.01)
+    store = Store(tmp_path)
+    store.put("pages", "a", "k", b"x")
+    thread = store.behind._thread
+    assert thread is not None and store.flush() == []
+    thread.join(5)
+    assert not thread.is_alive() and store.behind._thread is None
+    store.put("pages", "b", "k", b"y")  # a new entry starts a thread again
+    assert store.flush() == [] and Store(tmp_path).get("pages", "b", "k") == b"y"

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import atexit
 import threading
+import weakref
 from collections import deque
 from pathlib import Path
 
 from .atomic_write import write_atomically
+
+
+IDLE_SECONDS = 1.0  # a writer thread with nothing to write this long ends
 
 
 class WriteBehind:
@@ -40,10 +44,11 @@ class WriteBehind:
             self._pending[path] = data
             self._changed.notify_all()
             if self._thread is None:
-                # A daemon, so a process never hangs on it; atexit still flushes before daemons stop.
+                # A daemon, so a process never hangs on it; atexit still flushes before daemons stop. It ends when
+                # the queue is empty: the live preview makes a store for every rebuild.
                 self._thread = threading.Thread(target=self._run, name="press-write-behind", daemon=True)
                 self._thread.start()
-                atexit.register(self.flush)
+                _LIVE.add(self)
 
     def pending(self, path: Path) -> bytes | None:
         """The bytes waiting to be written to `path`, or None when it is on disk (or was never submitted)."""
@@ -61,8 +66,11 @@ class WriteBehind:
     def _run(self) -> None:
         while True:
             with self._changed:
-                while not self._queue:
-                    self._changed.wait()
+                if not self._queue:
+                    self._changed.wait(timeout=IDLE_SECONDS)  # a build submits page after page: keep the thread
+                if not self._queue:
+                    self._thread = None
+                    return
                 path = self._queue.popleft()
                 data = self._pending[path]
             try:
@@ -76,3 +84,12 @@ class WriteBehind:
                 else:
                     self._queue.append(path)  # submitted again while it was written: write the newer bytes
                 self._changed.notify_all()
+
+
+_LIVE: weakref.WeakSet[WriteBehind] = weakref.WeakSet()  # queues with a thread started: flushed at exit
+
+
+@atexit.register
+def _flush_all() -> None:
+    for queue in list(_LIVE):
+        queue.flush()
