@@ -11,6 +11,8 @@ next edit. Reports, per configuration, the median and spread of edit to preview,
 rebuild time the server logs, and the product/floor ratio of the medians. The table goes
 to stdout and ``bench/out/preview-<n>.json``.
 
+The server's whole log goes to ``bench/out/preview-corpus-<n>-<variant>-server.log``.
+
 The caches under the corpus's ``.cache/`` are kept (an author's preview starts warm);
 the server's first build is not measured.
 """
@@ -58,7 +60,7 @@ def free_port() -> int:
 class Server:
     """The engine's live server on one configuration, with the build times it logs."""
 
-    def __init__(self, config: Path, engine: str, flags: list[str]):
+    def __init__(self, config: Path, engine: str, flags: list[str], log_path: Path):
         self.port = free_port()
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(corpus.BUILD_EPOCH), PYTHONUNBUFFERED="1")
         command = [sys.executable, "-m", engine, "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}",
@@ -67,14 +69,19 @@ class Server:
                                         stderr=subprocess.PIPE, text=True, start_new_session=True)
         self.builds: list[float] = []
         self.tail: list[str] = []
+        self.log_path = log_path
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
+        """Keeps the server's whole log (a failed preview is read from it afterwards) and the build times it tells."""
         assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.tail = (self.tail + [line.rstrip()])[-40:]
-            if match := BUILT.search(line):
-                self.builds.append(float(match.group(1)))
+        with self.log_path.open("w", encoding="utf-8") as kept:
+            for line in self.process.stderr:
+                kept.write(f"{time.strftime('%H:%M:%S')} {line}")
+                kept.flush()
+                self.tail = (self.tail + [line.rstrip()])[-40:]
+                if match := BUILT.search(line):
+                    self.builds.append(float(match.group(1)))
 
     @property
     def url(self) -> str:
@@ -136,11 +143,12 @@ def targets(root: Path, n: int, seed: int, edits: int) -> Iterator[corpus.Planne
 
 
 def measure(root: Path, variant: str, edits: list[corpus.Planned], engine: str, timeout: float) -> dict[str, Any]:
-    server = Server(root / VARIANTS[variant], engine, SERVE_FLAGS[variant])
+    server = Server(root / VARIANTS[variant], engine, SERVE_FLAGS[variant], OUT / f"preview-{root.name}-{variant}-server.log")
     try:
         return _measure(server, root, variant, edits, timeout)
     except SystemExit as exc:
-        raise SystemExit(f"{exc}\nthe server's last lines:\n" + "\n".join(server.tail)) from None
+        raise SystemExit(f"{exc}\nthe server's last lines (all of them in {server.log_path}):\n"
+                         + "\n".join(server.tail)) from None
     finally:
         server.stop()
 
