@@ -77,7 +77,8 @@ class Server:
         assert self.process.stderr is not None
         with self.log_path.open("w", encoding="utf-8") as kept:
             for line in self.process.stderr:
-                kept.write(f"{time.strftime('%H:%M:%S')} {line}")
+                now = time.time()
+                kept.write(f"{time.strftime('%H:%M:%S', time.localtime(now))}.{int(now * 1000) % 1000:03d} {line}")
                 kept.flush()
                 self.tail = (self.tail + [line.rstrip()])[-40:]
                 if match := BUILT.search(line):

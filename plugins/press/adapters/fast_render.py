@@ -6,7 +6,8 @@ first loads the configuration, checks every file, plans every listing and naviga
 second by rendering first the pages being edited ("fast render"). This does the same for the most
 common edit, the text of one article:
 
-1. A watcher beside MkDocs' own records which files changed.
+1. A watcher in place of MkDocs' own on the docs folder (``docs_watch``) records which files changed,
+   told by the operating system at once rather than by the next poll.
 2. When the one file that changed is an article whose front matter, links and problems are as
    before (only its prose changed), the page is rendered at once with the last build's site,
    navigation and templates (MkDocs' own page steps, every plugin's page events) and written in
@@ -41,11 +42,14 @@ from mkdocs.structure.nav import Navigation
 from ..core.content.checked import CheckedArticle, RawFile, check_article_file
 from ..core.urls import article_publication
 from .articles import articles_plugin
+from .docs_watch import DocsWatch
 from .serve_state import STATE
 
 log = get_plugin_logger(__name__)
 
-SERVER_PARTS = ("builder", "observer", "_epoch_cond", "_visible_epoch", "_wanted_epoch")  # MkDocs' LiveReloadServer
+# MkDocs' LiveReloadServer: its builder, its poll, the epochs browsers reload by and the condition its build loop waits on
+SERVER_PARTS = ("builder", "observer", "unwatch", "_epoch_cond", "_visible_epoch", "_wanted_epoch", "_rebuild_cond",
+                "_want_rebuild")
 
 @dataclass
 class LastBuild:
@@ -67,17 +71,22 @@ class FastRender:
         self.nav: Navigation | None = None
         self.env: jinja2.Environment | None = None
         self.early: set[str] = set()  # sources rendered early since a rebuild last planned: it renders them again
+        self.watch: DocsWatch | None = None
 
     def attach(self, server: Any, config: MkDocsConfig) -> Any:
-        """Record changes beside the server's watcher, and wrap its builder."""
+        """Watch the docs folder in place of the server, and wrap its builder."""
         if not all(hasattr(server, part) for part in SERVER_PARTS):
             log.debug("preview: this live-reload server has no epochs to reload browsers with; every edit rebuilds first")
             return server
-        from watchdog.events import FileSystemEventHandler
-
-        recorder = FileSystemEventHandler()
-        recorder.on_any_event = self._record  # type: ignore[method-assign]
-        server.observer.schedule(recorder, config.docs_dir, recursive=True)
+        docs = os.path.abspath(config.docs_dir)
+        self.detach()
+        self.watch = DocsWatch(lambda paths: self._record(paths, server))
+        try:
+            server.unwatch(docs)  # its poll would start a second rebuild for every change the notifications told
+        except KeyError:
+            pass  # not watched (yet): ours is the only watch
+        server.observer.schedule(self.watch.handler(), docs, recursive=True)
+        self.watch.start_native(docs)
         catch_up = CatchUp(server.builder, lambda: _reload_browsers(server))
 
         def builder() -> None:
@@ -89,10 +98,20 @@ class FastRender:
         server.builder = builder
         return server
 
-    def _record(self, event: Any) -> None:
-        if not event.is_directory:
-            with self.lock:
-                self.changed.update(p for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+    def detach(self) -> None:
+        """Stop the notifications (the server stops its poll itself)."""
+        if self.watch is not None:
+            self.watch.stop()
+            self.watch = None
+
+    def _record(self, paths: set[str], server: Any) -> None:
+        """A change under the docs folder: note it for the early render and wake the server's build loop, as
+        MkDocs' own watch does."""
+        with self.lock:
+            self.changed.update(paths)
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
 
     def keep(self, config: MkDocsConfig, files: Files) -> None:
         """After a completed build: what the next early render starts from."""

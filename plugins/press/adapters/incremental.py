@@ -82,3 +82,6 @@ class IncrementalPlugin(BasePlugin):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
         return FAST.attach(server, config) if self.preview.dirty else server
+
+    def on_shutdown(self) -> None:
+        FAST.detach()
