@@ -128,3 +128,4 @@ def test_a_failed_rebuild_is_raised_to_the_builder_that_waits_for_it() -> None:
     catch_up = CatchUp(broken, lambda: pytest.fail("browsers reloaded after a failed rebuild"))
     with pytest.raises(RuntimeError, match="a broken build"):
         catch_up.wait(catch_up.request())
+
