@@ -129,3 +129,38 @@ def test_a_failed_rebuild_is_raised_to_the_builder_that_waits_for_it() -> None:
     with pytest.raises(RuntimeError, match="a broken build"):
         catch_up.wait(catch_up.request())
 
+
+def test_the_rebuild_after_an_early_render_leaves_the_reload_a_head_start() -> None:
+    from press.adapters.fast_render import CatchUp
+
+    started = threading.Event()
+    catch_up = CatchUp(started.set)
+    ticket = catch_up.request(grace=1.0)
+    assert not started.wait(0.2)  # the browsers reload while the rebuild waits
+    catch_up.wait(ticket)
+    assert started.is_set()
+
+
+def test_a_save_during_the_rebuild_is_shown_when_that_rebuild_is_done(running: Fixture) -> None:
+    server = Server()
+    config: Any = type("Config", (), {"docs_dir": str(running.root / "content")})()
+    FAST.attach(server, config)
+    try:
+        page = running.root / "preview" / PAGE
+        EDITS["prose"][0](running)
+        record(running, ARTICLE)
+        server.builder()  # shown early; the rebuild starts after the grace and is held
+        assert server.started.wait(10)
+        source = running.root / "content" / ARTICLE
+        source.write_text(source.read_text(encoding="utf-8") + f"\n{NEW}\n", encoding="utf-8")
+        record(running, ARTICLE)
+        second = threading.Thread(target=server.builder)
+        second.start()
+        second.join(0.5)
+        assert second.is_alive() and NEW not in page.read_text(encoding="utf-8")  # no early render beside a rebuild
+        server.release.set()
+        second.join(10)
+        assert not second.is_alive() and NEW in page.read_text(encoding="utf-8")  # shown without a second rebuild
+    finally:
+        server.release.set()
+        FAST.detach()
