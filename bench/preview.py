@@ -7,7 +7,7 @@ serves by default), open an article in Chromium (Debian's, through Playwright's
 ``executable_path``), then ``--edits`` times: append a paragraph with a unique marker to
 an article's Markdown and time from the write to the moment the reloaded page in the
 browser shows the marker. The file is put back and the page reloaded clean before the
-next edit. Reports, per configuration, the median and spread of edit to preview, the
+next edit, and the server has finished rebuilding. Reports, per configuration, the median and spread of edit to preview, the
 rebuild time the server logs, and the product/floor ratio of the medians. The table goes
 to stdout and ``bench/out/preview-<n>.json``.
 
@@ -42,6 +42,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # The product as `make serve` runs it (press/incremental renders only what an edit changed); the floor as MkDocs serves by default.
 SERVE_FLAGS = {"product": ["--dirty"], "floor": []}
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+BUILDING = "Building documentation..."
+EARLY = "shown after"  # the product's early render of an edited article (press.adapters.fast_render)
 
 
 def article_url(p: corpus.Planned, variant: str) -> str:
@@ -68,8 +70,10 @@ class Server:
         self.process = subprocess.Popen(command, cwd=config.parent, env=env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.PIPE, text=True, start_new_session=True)
         self.builds: list[float] = []
+        self.started = 0  # rebuilds begun ("Building documentation..."); a rebuild is under way while above the builds
         self.tail: list[str] = []
         self.log_path = log_path
+        self.last_step = 0.0  # time.monotonic() of the last build begun or ended, or early render
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -81,8 +85,12 @@ class Server:
                 kept.write(f"{time.strftime('%H:%M:%S', time.localtime(now))}.{int(now * 1000) % 1000:03d} {line}")
                 kept.flush()
                 self.tail = (self.tail + [line.rstrip()])[-40:]
+                if BUILDING in line:
+                    self.started += 1
                 if match := BUILT.search(line):
                     self.builds.append(float(match.group(1)))
+                if BUILDING in line or match or EARLY in line:
+                    self.last_step = time.monotonic()
 
     @property
     def url(self) -> str:
@@ -101,6 +109,15 @@ class Server:
                     pass
             time.sleep(0.5)
         raise SystemExit(f"bench: the server did not finish its first build in {timeout:.0f} s")
+
+    def wait_idle(self, timeout: float, quiet: float = 1.0) -> None:
+        """Until no rebuild is under way and none has begun or ended for `quiet` seconds: the next edit meets a site
+        at rest (a save during a rebuild is shown only once that rebuild is done)."""
+        deadline = time.monotonic() + timeout
+        while self.started > len(self.builds) or time.monotonic() - self.last_step < quiet:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"bench: the server was still rebuilding after {timeout:.0f} s")
+            time.sleep(0.1)
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGINT)
@@ -177,6 +194,7 @@ def _measure(server: Server, root: Path, variant: str, edits: list[corpus.Planne
             finally:
                 source.write_bytes(original)
             wait_for(page, marker, False, timeout)
+            server.wait_idle(timeout)
             log(f"{variant}: edit {i + 1}/{len(edits)} shown after {times[-1]:.2f} s ({planned.path})")
         browser.close()
     rebuilds = server.builds[1:]
