@@ -164,3 +164,17 @@ def test_a_save_during_the_rebuild_is_shown_when_that_rebuild_is_done(running: F
     finally:
         server.release.set()
         FAST.detach()
+
+
+def test_an_edit_to_an_article_rendered_from_the_cache_shows_its_new_prose_and_caches_it(running: Fixture) -> None:
+    """The early render reuses the last build's page; there, the render cache had replaced the page's conversion
+    with its stored HTML. Kept, it turned the edit into an empty body, cached for every later build."""
+    serve_build(running, running.root / "again", dirty=True)  # a new preview: every article from the render cache
+    page = running.root / "again" / PAGE
+    source = running.root / "content" / ARTICLE
+    source.write_text(source.read_text(encoding="utf-8") + f"\n{NEW}\n", encoding="utf-8")
+    record(running, ARTICLE)
+    assert FAST.render_edit()
+    assert NEW in page.read_text(encoding="utf-8") and "Body text." in page.read_text(encoding="utf-8")
+    serve_build(running, running.root / "fresh", dirty=False)  # a build that takes the edit from the cache
+    assert NEW in (running.root / "fresh" / PAGE).read_text(encoding="utf-8")

@@ -55,6 +55,10 @@ class RenderReuse:
         self.hits = self.misses = 0
 
     def markdown(self, markdown: str, page: Page, files: Files) -> str:
+        # A page rendered again (the live preview's early render reuses the last build's page) converts as any page
+        # does unless this build finds it in the cache: the stand-in an earlier build put on it would store an
+        # empty body for the new text, and every later build would publish that.
+        page.__dict__.pop("render", None)
         if not markdown.strip():  # most listing pages: converting nothing costs a whole converter every build
             page.render = types.MethodType(_nothing, page)  # type: ignore[method-assign]
             return markdown
