@@ -15,8 +15,9 @@ common edit, the text of one article:
 3. The usual rebuild then runs on a thread of its own (`CatchUp`) and brings everything else up to
    date: reading time on listings, feeds, search; the browsers reload once more when it is done.
    One runs at a time; an edit saved meanwhile is shown early as soon as it is done (the plugins MkDocs
-   keeps from build to build are halfway through it until then), and one more rebuild follows. It starts a moment after the early render (`RELOAD_GRACE`), once the browsers have
-   reloaded: both want the one interpreter.
+   keeps from build to build are halfway through it until then), and one more rebuild follows. It
+   starts a moment after the early render (`RELOAD_GRACE`), once the browsers have reloaded: both
+   want the one interpreter.
 
 Any other edit, a problem in the article, or a failure of the early render waits for the usual
 rebuild, as before. This reaches into MkDocs' internals: its page steps (``_populate_page`` and
