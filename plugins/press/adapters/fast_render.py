@@ -49,10 +49,10 @@ from .serve_state import STATE
 
 log = get_plugin_logger(__name__)
 
-# MkDocs' LiveReloadServer: its builder, its poll, the epochs browsers reload by and the condition its build loop waits on
 # Seconds the rebuild after an early render waits, so that the browsers' reload has the interpreter to itself: at
 # 10,000 articles a rebuild started at once doubled the reload, from 0.25 s to 0.5 s. The rebuild takes 3 to 15 s.
 RELOAD_GRACE = 0.4
+# MkDocs' LiveReloadServer: its builder, its poll, the epochs browsers reload by and the condition its build loop waits on
 SERVER_PARTS = ("builder", "observer", "unwatch", "_epoch_cond", "_visible_epoch", "_wanted_epoch", "_rebuild_cond",
                 "_want_rebuild")
 
