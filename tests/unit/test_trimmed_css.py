@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
 
-from press.core.features.trimmed_css import Markup, parse, selected_attributes, trim
+from press.core.features.trimmed_css import Markup, alternation, parse, selected_attributes, trim
 
 STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 
@@ -125,3 +126,18 @@ def test_a_pages_use_is_whole_whatever_other_pages_hold() -> None:
         other.merge(Markup(selected_attributes(rules)).scan(page))
     assert one == other
     assert Markup(selected_attributes(rules)).scan(pages[1]).attributes == {"hidden", "dir"}
+
+
+def test_the_attribute_alternation_matches_exactly_the_tested_names() -> None:
+    names = {"d", "dir", "data-md-color-scheme", "data-md-color-switching", "data-md-type", "hidden", "href", "open"}
+    pattern = re.compile(alternation(names))
+    assert all(pattern.fullmatch(name) for name in names)
+    near = {"di", "dirs", "data-md-color", "data-md-types", "hidde", "hre", "op", "x", "data-md-colorscheme"}
+    assert not any(pattern.fullmatch(name) for name in near)
+    rules = parse("[dir=rtl]{x:1}[data-md-type=nav]{x:2}[data-md-color-switching]{x:3}[hidden]{x:4}")
+    use = Markup(selected_attributes(rules)).scan('<div dir="rtl" data-md-type="nav" data-md-color-switching> the hidden door')
+    assert use.attributes == {"dir", "data-md-type", "data-md-color-switching", "hidden"}  # prose counts: more, never fewer
+    markup = Markup(selected_attributes(rules))
+    assert trim(rules, markup) == "[hidden]{x:4}"  # what our scripts set is kept without a page
+    markup.merge(use)
+    assert trim(rules, markup) == "[dir=rtl]{x:1}[data-md-type=nav]{x:2}[data-md-color-switching]{x:3}[hidden]{x:4}"
