@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import io
 import time
+import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageDraw
 
 from press.core.features import cards
 from press.core.features.cards import CardSpec, card_key, layout_card, render_png
@@ -48,6 +49,44 @@ def test_a_flat_card_is_a_small_palette_png_and_a_photo_card_keeps_every_colour(
     assert len(flat) < len(rgb.getvalue()) / 2  # the size a site of 10,000 cards is made of
     assert image.convert("RGB").getpixel((5, 5)) == cards._rgb(SPEC.color)  # the publication's colour, exactly
 
+
+
+def test_a_flat_card_is_what_drawing_it_in_rgb_shows_within_half_a_blend_step() -> None:
+    """The card is drawn as palette indices; drawn the plain way, in RGB with each line's ink, it looks the same."""
+    for color in ("#1f3a7a", "#f0e6c8"):  # white ink on a dark colour, dark ink on a light one
+        spec = dataclasses.replace(SPEC, color=color)
+        layout, background = layout_card(spec), cards._rgb(color)
+        ink = (20, 20, 20) if cards._luminance(background) > 0.5 else (255, 255, 255)
+        soft = cards._mix(ink, background, 0.78)
+        plain = Image.new("RGB", (cards.WIDTH, cards.HEIGHT), background)
+        draw = ImageDraw.Draw(plain)
+        draw.rectangle(cards.BAR, fill=cards._mix((255, 255, 255), background, 0.35))
+        for line in layout.lines:
+            draw.text((line.x, line.y), line.text, font=cards.font(line.size, line.bold), fill=ink if line in layout.title else soft,
+                      anchor="la")
+        card = Image.open(io.BytesIO(render_png(spec))).convert("RGB")
+        step = max(abs(a - b) for a, b in zip(ink, background)) / cards.BLEND_STEPS
+        assert max(high for _, high in ImageChops.difference(plain, card).getextrema()) <= step / 2 + 1
+        colours = {rgb for _, rgb in card.getcolors()}
+        assert {background, ink, soft, cards._mix((255, 255, 255), background, 0.35)} <= colours  # each ink at full strength
+
+
+def test_the_png_is_four_chunks_with_checksums_a_strict_reader_accepts() -> None:
+    data = render_png(SPEC)
+    chunks, at = [], 8
+    assert data[:at] == cards.PNG_SIGNATURE
+    while at < len(data):
+        length = int.from_bytes(data[at:at + 4], "big")
+        kind, body, crc = data[at + 4:at + 8], data[at + 8:at + 8 + length], data[at + 8 + length:at + 12 + length]
+        assert int.from_bytes(crc, "big") == zlib.crc32(kind + body)
+        chunks.append(kind)
+        at += 12 + length
+    assert chunks == [b"IHDR", b"PLTE", b"IDAT", b"IEND"]
+    image = Image.open(io.BytesIO(data))
+    image.load()  # Pillow checks every chunk's CRC and the stream's end
+    rows = zlib.decompress(data[data.index(b"IDAT") + 4:data.index(b"IEND") - 8])
+    assert len(rows) == cards.HEIGHT * (cards.WIDTH + 1) and rows[::cards.WIDTH + 1] == bytes(cards.HEIGHT)  # filter 0 on each row
+    assert image.tobytes() == b"".join(rows[y * (cards.WIDTH + 1) + 1:(y + 1) * (cards.WIDTH + 1)] for y in range(cards.HEIGHT))
 
 
 def test_a_photo_card_is_a_dithered_palette_png_under_half_the_rgb_one() -> None:
