@@ -278,16 +278,23 @@ def render_png(spec: CardSpec, layout: Layout | None = None) -> bytes:
         return _flat_card(layout, color)
     canvas = Image.new("RGB", (WIDTH, HEIGHT), color)  # a fresh image: no metadata from the background
     canvas.paste(_background(spec.background, color))
-    ink = (255, 255, 255)
-    soft = _mix(ink, color, 0.78)
+    ink, soft, bar = _inks(color, light=False)  # white over the darkened photo, whatever the tint
     draw = ImageDraw.Draw(canvas)
-    draw.rectangle(BAR, fill=_mix((255, 255, 255), color, 0.35))
+    draw.rectangle(BAR, fill=bar)
     for line in layout.lines:
         draw.text((line.x, line.y), line.text, font=font(line.size, line.bold), fill=ink if line in layout.title else soft, anchor="la")
     # Over a photo darkened under the tint, 256 colours with error diffusion are indistinguishable at a
     # link preview's size and a quarter of the RGB PNG's bytes (about 30 KB instead of 120 KB).
     photo = canvas.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.FLOYDSTEINBERG)
-    return indexed_png(photo, photo.getpalette() or [])
+    palette = photo.getpalette()
+    assert palette, "a quantized image has a palette"
+    return indexed_png(photo, palette)
+
+
+def _inks(color: tuple[int, int, int], light: bool) -> tuple[tuple[int, int, int], ...]:
+    """The title's ink, the softer one of the other lines and the bar's colour, on `color`."""
+    ink = (20, 20, 20) if light else (255, 255, 255)
+    return ink, _mix(ink, color, 0.78), _mix((255, 255, 255), color, 0.35)
 
 
 def _flat_card(layout: Layout, color: tuple[int, int, int]) -> bytes:
@@ -300,11 +307,8 @@ def _flat_card(layout: Layout, color: tuple[int, int, int]) -> bytes:
     were drawn before, moved some full-strength pixels a shade off), the PNG is under half the RGB one, and with
     no RGB canvas to draw and quantize a card takes 6 ms instead of 8 to 11.
     """
-    light = _luminance(color) > 0.5
-    ink = (20, 20, 20) if light else (255, 255, 255)
-    soft = _mix(ink, color, 0.78)
-    palette = [color] + [_mix(i, color, step / BLEND_STEPS) for i in (ink, soft) for step in range(1, BLEND_STEPS + 1)]
-    palette.append(_mix((255, 255, 255), color, 0.35))  # the bar
+    ink, soft, bar = _inks(color, light=_luminance(color) > 0.5)
+    palette = [color] + [_mix(i, color, step / BLEND_STEPS) for i in (ink, soft) for step in range(1, BLEND_STEPS + 1)] + [bar]
     title, other = Image.new("L", (WIDTH, HEIGHT), 0), Image.new("L", (WIDTH, HEIGHT), 0)
     for line in layout.lines:
         ImageDraw.Draw(title if line in layout.title else other).text(
