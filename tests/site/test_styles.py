@@ -13,6 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from press.adapters.engine import NAME as ENGINE
+from press.core.features import page_scanning
 
 from .builder import article, base_config, make_fixture
 
@@ -112,3 +113,21 @@ def test_a_rebuild_scans_only_the_pages_it_writes_anew_and_ships_a_cold_builds_s
     assert 0 < scanned < everything and b".md-typeset .admonition" not in warm
     shutil.rmtree(fixture.root / ".cache")
     assert build_scanning() == (everything, warm)
+
+
+def test_pages_scanned_by_the_worker_beside_the_build_give_the_same_stylesheet(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the first pages a cold build hands its pages to a scanning process; what it finds is what this one would."""
+    fixture = make_fixture(tmp_path, {"vera2/posts/2025/ruling.md": article("Ruling", body=FURNITURE),
+                                      "vera2/posts/2025/plain.md": article("Plain")}, config())
+    stylesheet = fixture.site / "assets/stylesheets/material.press.min.css"
+    fixture.build()
+    here = stylesheet.read_bytes()
+    shutil.rmtree(fixture.root / ".cache")
+    monkeypatch.setattr(page_scanning, "START_AFTER", 1)
+    with caplog.at_level(logging.DEBUG, logger=ENGINE):
+        fixture.build()
+    (scanned, beside) = [(int(m.group(1)), int(m.group(2))) for r in caplog.records
+                         if (m := re.search(r"; (\d+) pages scanned, (\d+) of them beside", r.getMessage()))][0]
+    assert beside > 5 and scanned > beside, "every page but the first went to the worker, or was scanned here when it lagged"
+    assert stylesheet.read_bytes() == here

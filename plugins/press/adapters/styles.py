@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..core.features.page_scanning import PageScanning, ScanFailed
 from ..core.features.trimmed_css import Markup, parse, selected_attributes, trim
 from ..core.incremental.digest import code_digest
 from ..core.incremental.page_uses import PageUses
@@ -39,6 +40,7 @@ MATERIAL = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css(\
 class StylesPlugin(BasePlugin):
     supports_multiple_instances = False
     whole = False  # set by on_startup: the live preview and dirty builds keep Material's stylesheets whole
+    uses: PageUses | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.whole = command == "serve" or dirty
@@ -48,7 +50,7 @@ class StylesPlugin(BasePlugin):
         self.sources: list[File] = []  # Material's stylesheets, in the order its head links them
         self.others: list[File] = []  # the site's other stylesheets: what they read of Material's stays
         self.markup: Markup | None = None
-        self.uses: PageUses | None = None
+        self.uses = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.whole:
@@ -62,7 +64,7 @@ class StylesPlugin(BasePlugin):
         self.others = [f for f in files if f.src_uri.endswith(".css") and f.src_uri not in material]
         self.rules = parse("".join(f.content_string for f in self.sources))
         self.markup = Markup(selected_attributes(self.rules))
-        self.uses = PageUses.load(self.articles.cache, self.markup.scan, self.markup.tested, code_digest())
+        self.uses = PageUses.load(self.articles.cache, PageScanning(self.markup), code_digest())
         return Files([f for f in files if f.src_uri not in material])
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -89,18 +91,31 @@ class StylesPlugin(BasePlugin):
 
     def _collect(self, html: str) -> None:
         if self.markup is not None and self.uses is not None:
-            self.markup.merge(self.uses.use(html))  # a page an earlier build wrote the same is not scanned again
+            use = self.uses.use(html)  # a page an earlier build wrote the same is not scanned again
+            if use is not None:  # else the scanning worker has it: `finish` brings it
+                self.markup.merge(use)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.uses is not None:
+            self.uses.scanning.close()  # a failed build does not wait for the scans
 
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.markup is None:
             return
+        assert self.uses is not None
+        try:
+            for use in self.uses.finish():
+                self.markup.merge(use)
+        except ScanFailed as exc:
+            raise PluginError(f"press/styles: {exc}; the build stopped before writing a stylesheet that could lack rules. "
+                              "Build again; if it recurs, the machine may be out of memory") from exc
         css = trim(self.rules, self.markup, "".join(f.content_string for f in self.others)).encode("utf-8")
         try:
             self.articles.outputs.write(STYLESHEET, css, "press/styles")
         except OutputRefused as exc:
             raise PluginError(f"press/styles: {exc}")
-        assert self.uses is not None
         self.uses.save(self.articles.cache)
         full = sum(len(f.content_bytes) for f in self.sources)
-        log.debug(f"styles: {STYLESHEET}, {len(css)} of Material's {full} bytes; {self.uses.scanned} pages scanned")
+        log.debug(f"styles: {STYLESHEET}, {len(css)} of Material's {full} bytes; {self.uses.scanned} pages scanned, "
+                  f"{self.uses.scanning.sent} of them beside the build")

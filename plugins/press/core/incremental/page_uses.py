@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 from dataclasses import fields
-from typing import Any, Callable
+from typing import Any
 
+from ..features.page_scanning import PageScanning, ScanFailed
 from ..features.trimmed_css import PageUse
 from .digest import digest
 from .store import Store
@@ -25,26 +26,45 @@ ENTRY = ("memos", "page-uses")  # pickled (version, {digest of a page's HTML: Pa
 class PageUses:
     """Page uses by the digest of each page's HTML: `use` scans only a page no recent build wrote."""
 
-    def __init__(self, scan: Callable[[str], PageUse], version: str) -> None:
-        self.scan, self.version = scan, version
+    def __init__(self, scanning: PageScanning, version: str) -> None:
+        self.scanning, self.version = scanning, version
         self.kept: dict[bytes, PageUse] = {}  # from the last build
-        self.now: dict[bytes, PageUse] = {}  # this build's pages, each use and each of its sets held once
+        # This build's pages in the order written, each use and each of its sets held once; None: the scanning
+        # worker has the page (`finish` brings its use).
+        self.now: dict[bytes, PageUse | None] = {}
         self.shared: dict[Any, Any] = {}
         self.scanned = 0
 
-    def use(self, html: str) -> PageUse:
-        key = hashlib.sha256(html.encode("utf-8")).digest()
+    def use(self, html: str) -> PageUse | None:
+        """The page's use, or None when it is scanned beside the build: `finish` returns it then."""
+        data = html.encode("utf-8")
+        key = hashlib.sha256(data).digest()
         found = self.now.get(key) or self.kept.get(key)
         if found is None:
-            found = _share(self.shared, self.scan(html))
             self.scanned += 1
+            found = self.scanning.scan(key, html, data)
+            if found is None:
+                self.now.setdefault(key, None)
+                return None
+            found = _share(self.shared, found)
         self.now[key] = found
         return found
 
+    def finish(self) -> list[PageUse]:
+        """The uses of the pages scanned beside the build, kept with the others (``page_scanning.ScanFailed``)."""
+        later = self.scanning.results()
+        missing = [key for key, use in self.now.items() if use is None and key not in later]
+        if missing:
+            raise ScanFailed(f"the page scanner returned {len(later)} pages, {len(missing)} short")
+        for key, use in later.items():
+            self.now[key] = _share(self.shared, use)
+        return list(later.values())
+
     @classmethod
-    def load(cls, store: Store, scan: Callable[[str], PageUse], tested: dict[str, bool], code: str) -> PageUses:
+    def load(cls, store: Store, scanning: PageScanning, code: str) -> PageUses:
         """The uses kept in `store` (our own cache: pickled records) when made under this version, else none."""
-        uses = cls(scan, digest("press-page-uses:1", [("tested", repr(sorted(tested.items()))), ("code", code)]))
+        tested = scanning.markup.tested
+        uses = cls(scanning, digest("press-page-uses:1", [("tested", repr(sorted(tested.items()))), ("code", code)]))
         try:
             version, kept = pickle.loads(store.read(*ENTRY) or b"")
             if version == uses.version:
@@ -55,6 +75,7 @@ class PageUses:
 
     def save(self, store: Store) -> None:
         """This build's uses, when they differ from the last build's."""
+        assert None not in self.now.values(), "finish() first"
         if self.now.keys() != self.kept.keys():
             one: dict[Any, Any] = {}  # the kept and the new uses, each set once
             shared = {key: _share(one, use) for key, use in self.now.items()}
