@@ -9,11 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Protocol
+from typing import Iterable, Mapping, Protocol, Sequence
 
 from .content.authors import load_authors
 from .content.catalog import Catalog, build_catalog, check_pins, find_duplicates, visible
-from .content.checked import CheckedArticle, RawFile, check_article_file
+from .content.checked import CheckedArticle, RawFile
+from .content.parallel_checks import check_files
 from .content.links import Link, backlinks, check_links
 from .features.listings import Page, check_urls, plan_listings
 from .content.model import Article, Author
@@ -54,7 +55,7 @@ class Checker(Protocol):
     """What checks article files for `load_site` when earlier results may be reused (``incremental.memos.ArticleMemo``)."""
 
     def start(self, rules: SiteRules) -> None: ...
-    def check(self, file: RawFile, publication: str) -> CheckedArticle: ...
+    def check_all(self, files: Sequence[tuple[RawFile, str]]) -> list[CheckedArticle]: ...
     def finish(self) -> None: ...
 
 
@@ -95,10 +96,12 @@ def load_site(articles: Iterable[RawFile], authors_file: RawFile | None, rules: 
     found_links: dict[str, tuple[tuple[str, int], ...]] = {}
     if memo is not None:
         memo.start(rules)
+    files: list[tuple[RawFile, str]] = []
     for file in articles:
         publication = article_publication(file.path, rules.publications)
         assert publication is not None, f"{file.path} is not an article"
-        checked = memo.check(file, publication) if memo is not None else check_article_file(file, publication, rules)
+        files.append((file, publication))
+    for (file, _), checked in zip(files, memo.check_all(files) if memo is not None else check_files(files, rules)):
         errors += checked.problems
         if checked.article is not None:
             valid.append(checked.article)

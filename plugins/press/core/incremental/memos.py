@@ -12,9 +12,11 @@ import hashlib
 import json
 import pickle
 from pathlib import Path
+from typing import Sequence
 
 from ..content.catalog import Catalog
-from ..content.checked import FORMAT, CheckedArticle, RawFile, check_article_file
+from ..content.checked import FORMAT, CheckedArticle, RawFile
+from ..content.parallel_checks import check_files
 from ..content.validate import SiteRules
 from ..features.cards import CardError, CardSpec, card_key, render_png
 from ..features.images import ResponsiveImage, Variant, encode_variant, intact, variant_plans
@@ -54,15 +56,17 @@ class ArticleMemo:
             self.key, self.entries, self.changed = key, {}, True
         self.rules, self.seen = rules, set()
 
-    def check(self, file: RawFile, publication: str) -> CheckedArticle:
+    def check_all(self, files: Sequence[tuple[RawFile, str]]) -> list[CheckedArticle]:
+        """Each (file, publication) checked, in order: only the files whose bytes changed (``parallel_checks``)."""
         assert self.rules is not None, "call start() first"
-        key = hashlib.sha256(file.raw).digest()
-        self.seen.add(file.path)
-        entry = self.entries.get(file.path)
-        if entry is None or entry[0] != key:
-            entry = self.entries[file.path] = (key, check_article_file(file, publication, self.rules))
+        keys = [hashlib.sha256(file.raw).digest() for file, _ in files]
+        todo = [n for n, ((file, _), key) in enumerate(zip(files, keys))
+                if (entry := self.entries.get(file.path)) is None or entry[0] != key]
+        for n, checked in zip(todo, check_files([files[n] for n in todo], self.rules)):
+            self.entries[files[n][0].path] = (keys[n], checked)
             self.changed = True
-        return entry[1]
+        self.seen.update(file.path for file, _ in files)
+        return [self.entries[file.path][1] for file, _ in files]
 
     def finish(self) -> None:
         """Drop the files this build no longer has."""
