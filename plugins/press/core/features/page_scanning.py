@@ -20,7 +20,7 @@ import os
 import queue
 from typing import Any
 
-from .trimmed_css import Markup, PageUse
+from .trimmed_css import Markup, PageUse, shared_use
 
 START_AFTER = 64  # pages scanned here before a worker is started
 BACKLOG = 256  # pages waiting for the worker at most: about 10 MB at 40 KB a page
@@ -99,7 +99,8 @@ def scan_pages(tested: dict[str, bool], pages: Any, found: Any) -> None:
     os.nice(NICENESS)
     markup = Markup(tested)
     uses: dict[bytes, PageUse] = {}
+    one: dict[Any, Any] = {}  # equal sets sent once: the build holds what comes back until its last page
     while (page := pages.get()) is not None:
         key, data = page
-        uses[key] = markup.scan(data.decode("utf-8"))
+        uses[key] = shared_use(one, markup.scan(data.decode("utf-8")))
     found.put(uses)

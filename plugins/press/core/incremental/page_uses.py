@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import fields
 from typing import Any
 
 from ..features.page_scanning import PageScanning, ScanFailed
-from ..features.trimmed_css import PageUse
+from ..features.trimmed_css import PageUse, shared_use
 from .digest import digest
 from .store import Store
 
@@ -46,7 +45,7 @@ class PageUses:
             if found is None:
                 self.now.setdefault(key, None)
                 return None
-            found = _share(self.shared, found)
+            found = shared_use(self.shared, found)
         self.now[key] = found
         return found
 
@@ -57,7 +56,7 @@ class PageUses:
         if missing:
             raise ScanFailed(f"the page scanner returned {len(later)} pages, {len(missing)} short")
         for key, use in later.items():
-            self.now[key] = _share(self.shared, use)
+            self.now[key] = shared_use(self.shared, use)
         return list(later.values())
 
     @classmethod
@@ -78,14 +77,5 @@ class PageUses:
         assert None not in self.now.values(), "finish() first"
         if self.now.keys() != self.kept.keys():
             one: dict[Any, Any] = {}  # the kept and the new uses, each set once
-            shared = {key: _share(one, use) for key, use in self.now.items()}
+            shared = {key: shared_use(one, use) for key, use in self.now.items()}
             store.write(*ENTRY, pickle.dumps((self.version, shared), protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def _share(one: dict[Any, Any], use: PageUse) -> PageUse:
-    """`use` with equal sets, and an equal use, as one object each. Most pages share most sets: a build of 10,000
-    articles holds a few MB of uses instead of 190, and pickle writes each object once (at 1,000 articles, a
-    fifth of the bytes and a tenth of the time to load)."""
-    if use not in one:
-        one[use] = PageUse(*(one.setdefault(part, part) for part in (getattr(use, f.name) for f in fields(PageUse))))
-    return one[use]
