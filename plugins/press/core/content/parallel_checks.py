@@ -5,8 +5,8 @@ Checking an article (``checked.check_article_file``: front matter, fields, citat
 11 s on it in one process, with the second core idle (nothing else can start before the content is known). From
 `PARALLEL_FROM` files on, `check_files` starts worker processes (one fewer than the cores) and hands them chunks from
 the end of the list while this process checks from the start; a chunk no worker has started when this process
-reaches it is checked here, so neither side waits on the other for long. The results are the same objects in the
-same order whoever checked them: a check is a pure function of its inputs.
+reaches it is checked here, so neither side waits on the other for long. The results are equal, and in the
+same order, whoever checked them: a check is a pure function of its inputs.
 """
 
 from __future__ import annotations
