@@ -17,7 +17,7 @@ reported again on a hit, not only the first time.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .digest import digest
@@ -55,5 +55,9 @@ class RenderCache:
             return None  # absent or unreadable: render again
 
     def put(self, key: str, rendered: Rendered) -> None:
-        self.store.write("render", key, json.dumps(asdict(rendered), ensure_ascii=False, separators=(",", ":")).encode("utf-8"), ".json",
+        # The fields by hand: `dataclasses.asdict` deep-copies every token of the table of contents first (half a
+        # millisecond an article), for the same JSON.
+        entry = {"html": rendered.html, "toc": rendered.toc, "anchors": rendered.anchors,
+                 "anchor_links": rendered.anchor_links, "logs": rendered.logs}
+        self.store.write("render", key, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), ".json",
                          behind=True)
