@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from press.core.incremental.page_cache import PageCache, Uncacheable, context_parts, exact_json, fingerprint
 from press.core.incremental.store import Store
@@ -22,6 +24,20 @@ def test_an_object_without_an_exact_form_makes_the_page_uncacheable() -> None:
 
     with pytest.raises(Uncacheable, match="Widget"):
         context_parts({"press": {"widget": Widget()}, "page": Widget()}, covered=["page"])
+
+
+def test_dataclasses_and_wide_integers_have_no_exact_form_but_markup_and_number_keys_do() -> None:
+    @dataclasses.dataclass
+    class Card:
+        title: str
+
+    with pytest.raises(Uncacheable, match="Card"):
+        exact_json({"card": Card("a")})  # its fields are not what a template reads of it
+    with pytest.raises(Uncacheable, match="64-bit"):
+        exact_json({"n": 2**70})
+    assert exact_json({"html": Markup("<b>x</b>"), 2: "two", 10: "ten"}) == '{"10":"ten","2":"two","html":"<b>x</b>"}'
+    aware = dt.datetime(2025, 11, 3, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert exact_json([aware, dt.datetime(2025, 11, 3, 9, 30)]) == '["2025-11-03T09:30:00-05:00","2025-11-03T09:30:00"]'
 
 
 def test_covered_keys_are_left_to_the_caller_and_names_separate_parts() -> None:

@@ -15,27 +15,38 @@ cache holds one copy of the site, never a growing history.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any, Iterable, Mapping
+
+import orjson
 
 from .digest import digest
 from .store import Store
 
-FORMAT = 2  # bump when the entry layout or the fingerprint's parts change
+FORMAT = 3  # bump when the entry layout or the fingerprint's parts change
 
 
 class Uncacheable(ValueError):
     """A context value with no exact, stable text form: the page is rendered every time."""
 
 
+# orjson, not the standard library: every page's context (about 21 KB of JSON at 10,000 articles) is written out
+# once a build, and orjson does it in a third of the time. Dates and dataclasses come to `_exact` as before: a
+# dataclass is not plain data. NaN and infinities write as null, as None does; no context value of ours is a
+# float, and an article's front matter admits no field that could hold one.
+OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
 def exact_json(value: Any) -> str:
     """Plain data as canonical JSON; anything else raises ``Uncacheable``, so a fingerprint never guesses."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_exact)
+    try:
+        return orjson.dumps(value, option=OPTIONS, default=_exact).decode("utf-8")
+    except orjson.JSONEncodeError as exc:  # a type `_exact` refused, or an integer wider than 64 bits
+        raise Uncacheable(str(exc.__cause__ or exc)) from exc
 
 
 def _exact(value: Any) -> Any:
-    if isinstance(value, (tuple, set, frozenset)):
-        return sorted(value, key=repr) if isinstance(value, (set, frozenset)) else list(value)
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     raise Uncacheable(f"{type(value).__module__}.{type(value).__qualname__}")
