@@ -45,7 +45,7 @@ from ..mdx.citations import CitationsExtension
 from ..mdx.safe_links import SafeLinksExtension
 from . import material_markup
 from .compact_templates import compact_templates
-from .template_lookups import cache_templates_in_a_dict, look_up_dict_keys_first
+from .template_lookups import cache_templates_in_a_dict, look_up_dict_keys_first, split_url_paths_once
 from .reporting import docs_prefix, fail_on, log_errors, warn_on
 from .serve_state import STATE
 from ..core.urls import READING_LISTS_FOLDER, SOURCES_FOLDER, article_publication, page_file, section_url, source_anchor
@@ -368,6 +368,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         compact_templates(env)  # before any plugin loads a template
         look_up_dict_keys_first(env)
         cache_templates_in_a_dict(env)
+        split_url_paths_once(env)
         self.report.start("rendering", len(files.documentation_pages()))  # every page converted: templates come next
         refused = []
         for file in sorted(files, key=lambda f: f.dest_uri):
