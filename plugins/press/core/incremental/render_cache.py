@@ -16,14 +16,15 @@ reported again on a hit, not only the first time.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable
+
+import orjson
 
 from .digest import digest
 from .store import Store
 
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class RenderCache:
 
     def get(self, key: str) -> Rendered | None:
         try:
-            data = json.loads(self.store.read("render", key, ".json") or b"")
+            data = orjson.loads(self.store.read("render", key, ".json") or b"")
             return Rendered(data["html"], data["toc"], data["anchors"], data["anchor_links"],
                             [tuple(entry) for entry in data["logs"]])
         except (ValueError, KeyError, TypeError):
@@ -59,5 +60,4 @@ class RenderCache:
         # millisecond an article), for the same JSON.
         entry = {"html": rendered.html, "toc": rendered.toc, "anchors": rendered.anchors,
                  "anchor_links": rendered.anchor_links, "logs": rendered.logs}
-        self.store.write("render", key, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), ".json",
-                         behind=True)
+        self.store.write("render", key, orjson.dumps(entry), ".json", behind=True)  # a third of json's time
