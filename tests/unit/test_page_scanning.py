@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+
 import pytest
 
+from press.core.features import page_scanning
 from press.core.features.page_scanning import PageScanning, ScanFailed
 from press.core.features.trimmed_css import Markup, parse, selected_attributes
 
@@ -40,3 +45,20 @@ def test_a_worker_that_stops_early_fails_the_scan_instead_of_dropping_pages() ->
     scanning.process.kill()
     with pytest.raises(ScanFailed, match="exit code"):
         scanning.results()
+
+
+@pytest.mark.parametrize("backlog", [4, 256])  # stuck with its queue full (the last page cannot go in), or not
+def test_a_worker_alive_but_stuck_fails_the_scan_at_the_deadline(monkeypatch: pytest.MonkeyPatch, backlog: int) -> None:
+    monkeypatch.setattr(page_scanning, "BACKLOG", backlog)
+    monkeypatch.setattr(page_scanning, "DEADLINE_SECONDS", 1.5)
+    scanning = PageScanning(MARKUP, start_after=0)
+    scanning.scan(key(0), PAGES[0], PAGES[0].encode())
+    process = scanning.process
+    os.kill(process.pid, signal.SIGSTOP)  # alive, and never reads another page
+    here = [scanning.scan(key(n), page, page.encode()) for n, page in enumerate(PAGES[1:10], 1)]
+    assert (backlog < 10) == any(use is not None for use in here), "a full queue: the page is scanned here"
+    started = time.monotonic()
+    with pytest.raises(ScanFailed, match=r"returned nothing 2 s after the last page \(\d+ pages taken\) and was stopped"):
+        scanning.results()
+    assert time.monotonic() - started < 15
+    assert scanning.process is None and not process.is_alive(), "the stuck worker is stopped"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import time
 from typing import Any
 
 from .trimmed_css import Markup, PageUse, shared_use
@@ -26,6 +27,9 @@ START_AFTER = 64  # pages scanned here before a worker is started
 BACKLOG = 256  # pages waiting for the worker at most: about 10 MB at 40 KB a page
 NICENESS = 5  # added to the worker's: the rendering the whole build waits on keeps its core first
 POLL_SECONDS = 1.0
+# After the last page the worker has at most BACKLOG pages left, a third of a second of scanning: a worker
+# still silent this long after it is alive but stuck (stopped, swapping, deadlocked), and the build says so.
+DEADLINE_SECONDS = 120.0
 
 
 class ScanFailed(Exception):
@@ -61,25 +65,35 @@ class PageScanning:
         """The use of every page the worker took, by key; the worker is stopped."""
         if self.process is None:
             return {}
+        deadline = time.monotonic() + DEADLINE_SECONDS
         try:
-            self.pages.put(None)  # the last page
-            while True:
-                try:
-                    found: dict[bytes, PageUse] = self.found.get(timeout=POLL_SECONDS)
-                    break
-                except queue.Empty:
-                    if not self.process.is_alive():
-                        raise ScanFailed(f"the page scanner stopped with exit code {self.process.exitcode} "
-                                         f"before returning the {self.sent} pages it took") from None
+            self._wait(lambda: self.pages.put(None, timeout=POLL_SECONDS), queue.Full, deadline)  # the last page
+            found: dict[bytes, PageUse] = self._wait(lambda: self.found.get(timeout=POLL_SECONDS), queue.Empty, deadline)
             return found
         finally:
             self.close()
+
+    def _wait(self, step: Any, pending: type[Exception], deadline: float) -> Any:
+        """`step` retried while it raises `pending`; ScanFailed once the worker has stopped or the deadline passed."""
+        while True:
+            try:
+                return step()
+            except pending:
+                if not self.process.is_alive():
+                    raise ScanFailed(f"the page scanner stopped with exit code {self.process.exitcode} "
+                                     f"before returning the {self.sent} pages it took") from None
+                if time.monotonic() > deadline:
+                    raise ScanFailed(f"the page scanner returned nothing {DEADLINE_SECONDS:.0f} s after the last page "
+                                     f"({self.sent} pages taken) and was stopped") from None
 
     def close(self) -> None:
         """Stop the worker (a failed build does not wait for its scans)."""
         if self.process is not None:
             if self.process.is_alive():
                 self.process.terminate()
+                self.process.join(timeout=5)
+            if self.process.is_alive():
+                self.process.kill()  # a stopped process never acts on a terminate
             self.process.join()
             self.pages.close()
             self.found.close()
