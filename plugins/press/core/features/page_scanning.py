@@ -27,8 +27,9 @@ START_AFTER = 64  # pages scanned here before a worker is started
 BACKLOG = 256  # pages waiting for the worker at most: about 10 MB at 40 KB a page
 NICENESS = 5  # added to the worker's: the rendering the whole build waits on keeps its core first
 POLL_SECONDS = 1.0
-# After the last page the worker has at most BACKLOG pages left, a third of a second of scanning: a worker
-# still silent this long after it is alive but stuck (stopped, swapping, deadlocked), and the build says so.
+# After the last page the worker has at most BACKLOG pages left, a third of a second of scanning. A worker
+# still silent this long after the last page is alive but stuck (stopped, swapping, deadlocked): the build fails
+# and says so.
 DEADLINE_SECONDS = 120.0
 
 
