@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
+
 from press.core.content import parallel_checks
 from press.core.content.checked import RawFile, check_article_file
 
@@ -30,3 +33,16 @@ def test_few_files_start_no_process(monkeypatch) -> None:
     monkeypatch.setattr(parallel_checks, "ProcessPoolExecutor", None)  # would fail if used
     checked = files(5)
     assert parallel_checks.check_files(checked, RULES) == [check_article_file(f, p, RULES) for f, p in checked]
+
+
+class DyingRules(type(RULES)):  # type: ignore[misc]
+    """The site's rules, but a worker that receives them exits at once (as one the kernel kills for memory)."""
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return os._exit, (3,)
+
+
+def test_a_worker_that_dies_costs_time_not_the_build() -> None:
+    checked = files(450)
+    rules = DyingRules(**{f.name: getattr(RULES, f.name) for f in dataclasses.fields(RULES)})
+    assert parallel_checks.check_files(checked, rules, parallel_from=1) == [check_article_file(f, p, RULES) for f, p in checked]

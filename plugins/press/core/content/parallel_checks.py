@@ -6,7 +6,8 @@ Checking an article (``checked.check_article_file``: front matter, fields, citat
 `PARALLEL_FROM` files on, `check_files` starts worker processes (one fewer than the cores) and hands them chunks from
 the end of the list while this process checks from the start; a chunk no worker has started when this process
 reaches it is checked here, so neither side waits on the other for long. The results are equal, and in the
-same order, whoever checked them: a check is a pure function of its inputs.
+same order, whoever checked them: a check is a pure function of its inputs. So a worker that dies (out of
+memory, killed) costs time, never the build: what it had not returned is checked here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Sequence
 
 from .checked import CheckedArticle, RawFile, check_article_file
@@ -39,10 +41,13 @@ def check_files(files: Sequence[tuple[RawFile, str]], rules: SiteRules, parallel
             n: pool.submit(_check_chunk, chunks[n]) for n in range(len(chunks) - 1, 0, -1)}  # from the end
         for n, chunk in enumerate(chunks):
             future = futures.get(n)
-            if future is None or future.cancel():
-                results.append([check_article_file(file, publication, rules) for file, publication in chunk])
-            else:
-                results.append(future.result())
+            if future is not None and not future.cancel():
+                try:
+                    results.append(future.result())
+                    continue
+                except BrokenProcessPool:
+                    pass  # a worker died: every chunk not yet returned is checked here
+            results.append([check_article_file(file, publication, rules) for file, publication in chunk])
     return [checked for chunk in results for checked in chunk]
 
 
