@@ -45,6 +45,7 @@ from ..mdx.citations import CitationsExtension
 from ..mdx.safe_links import SafeLinksExtension
 from . import material_markup
 from .compact_templates import compact_templates
+from .pages_ahead import PagesAhead
 from .template_lookups import cache_templates_in_a_dict, look_up_dict_keys_first, split_url_paths_once
 from .reporting import docs_prefix, fail_on, log_errors, warn_on
 from .serve_state import STATE
@@ -131,6 +132,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.serving = False
         self.site: Site | None = None
         self.progress: Progress = NoProgress()  # `press build` on a terminal sets its own (building.py)
+        self.pages_ahead = PagesAhead()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -370,10 +372,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         cache_templates_in_a_dict(env)
         split_url_paths_once(env)
         self.report.start("rendering", len(files.documentation_pages()))  # every page converted: templates come next
-        refused = []
+        refused, targets = [], {}
         for file in sorted(files, key=lambda f: f.dest_uri):
             try:
-                self.outputs.claim(file.dest_uri, file.src_uri if not file.generated_by else f"{file.generated_by} ({file.src_uri})")
+                targets[file.dest_uri] = self.outputs.claim(
+                    file.dest_uri, file.src_uri if not file.generated_by else f"{file.generated_by} ({file.src_uri})")
             except OutputRefused as exc:
                 refused.append(f"{exc.path}: {exc.message}")
         for name in config.theme.static_templates:
@@ -385,6 +388,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             for line in refused:
                 log.error(f"output {line}")
             raise PluginError(f"press/articles: {len(refused)} output paths refused; nothing was written")
+        if not self.serving:  # a live-preview rebuild takes tenths of a second: a process start would not pay
+            self.pages_ahead.start(targets[f.dest_uri] for f in files.documentation_pages())
         return env
 
     def on_template_context(self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -403,6 +408,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     # First of every on_post_build: every page is written; feeds and the search index are steps of their own.
     @event_priority(100)
     def _finish_report(self, *, config: MkDocsConfig) -> None:
+        self.pages_ahead.finish()
         self.report.finish()
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -438,6 +444,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     on_post_build = CombinedEvent(_finish_report, _check_self_links, _flush_cache)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.pages_ahead.stop()
         self._flush()  # what a failed build rendered is still valid for the next one
 
     def _flush(self) -> None:
