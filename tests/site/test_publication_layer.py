@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,6 @@ def built(tmp_path_factory: pytest.TempPathFactory):
 
 def cards(html: str) -> list[str]:
     """Titles of the cards on a listing page, in order."""
-    import re
     return re.findall(r'<h2 class="press-card__title"><a href="[^"]*">([^<]*)</a>', html)
 
 
@@ -61,6 +61,22 @@ def test_publication_and_section_pages_paginate(built) -> None:
     assert '<a href="../../" rel="prev">Newer</a>' in page2
     assert '<a href="../3/" rel="next">Older</a>' in page2
     assert '<span aria-current="page">2</span>' in page2
+
+
+def test_a_long_listing_links_to_the_first_the_last_and_the_pages_near(tmp_path: Path) -> None:
+    config = base_config()
+    config["plugins"][0]["press/articles"]["per_page"] = 1
+    many = {f"vera2/posts/2025/story-{n:02d}.md": article(f"Story {n:02d}", date=f"2025-10-{n:02d}") for n in range(1, 13)}
+    fixture = make_fixture(tmp_path, many, config)
+    fixture.build()
+    page = fixture.page("vera2/page/6")
+    pager = page[page.index('<nav class="press-pagination"'):]
+    pager = pager[:pager.index("</nav>")]
+    assert re.findall(r"<li[^>]*>(?:<a [^>]*>|<span [^>]*>)?([^<]*)", pager) == \
+        ["1", "&hellip;", "4", "5", "6", "7", "8", "&hellip;", "12"]
+    assert '<li class="press-pagination__gap" aria-hidden="true">&hellip;</li>' in pager
+    assert '<a href="../../">1</a>' in pager and '<a href="../12/">12</a>' in pager
+    assert '<a href="../5/" rel="prev">Newer</a>' in pager and '<a href="../7/" rel="next">Older</a>' in pager
 
 
 def test_tag_author_and_archive_pages(built) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from press.core.content.catalog import build_catalog, find_duplicates, visible
-from press.core.features.listings import IndexPage, ListingPage, check_urls, plan_listings
+from press.core.features.listings import IndexPage, ListingPage, check_urls, page_window, plan_listings
 from press.core.content.model import Article
 
 from .rules import AUTHORS, PUBLICATIONS
@@ -75,6 +77,25 @@ def test_pagination_has_stable_urls() -> None:
     ]
     assert courts[1].title == "Courts (page 2)"
     assert courts[0].page_urls == ("vera2/courts/", "vera2/courts/page/2/", "vera2/courts/page/3/")
+
+
+@pytest.mark.parametrize("number, total, window", [
+    (1, 1, [1]),
+    (1, 2, [1, 2]),
+    (4, 7, [1, 2, 3, 4, 5, 6, 7]),  # a gap of one page shows that page
+    (1, 350, [1, 2, 3, None, 350]),
+    (219, 350, [1, None, 217, 218, 219, 220, 221, None, 350]),
+    (350, 350, [1, None, 348, 349, 350]),
+    (5, 9, [1, 2, 3, 4, 5, 6, 7, 8, 9]),
+    (6, 12, [1, None, 4, 5, 6, 7, 8, None, 12]),
+])
+def test_a_page_links_to_the_first_the_last_and_its_neighbours(number: int, total: int, window: list[int | None]) -> None:
+    assert page_window(number, total) == window
+
+
+def test_the_page_window_stays_small_however_long_the_listing() -> None:
+    assert max(len(page_window(n, 10_000)) for n in range(1, 10_001)) == 9
+    assert all(page_window(n, 40).count(n) == 1 for n in range(1, 41))
 
 
 def test_every_kind_of_listing_is_planned_even_when_empty() -> None:

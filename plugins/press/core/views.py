@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from .features.dates import date_view
 from .features.ctas import DEFAULT_CONFIRMATION, ConfirmationPage, connect_for, cta_for
-from .features.listings import IndexPage, ListingPage
+from .features.listings import IndexPage, ListingPage, page_window
 from .features.share import DEFAULT_MASTODON_SHARE, fediverse_creators, share_links
 from .content.model import Article, Author, ConnectBlock, Cta, Publication
 from .features.reading_lists import ReadingList
@@ -165,7 +165,8 @@ def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
             "total": len(urls),
             "previous": urls[number - 2] if number > 1 else None,
             "next": urls[number] if number < len(urls) else None,
-            "pages": [{"number": n, "url": u, "current": n == number} for n, u in enumerate(urls, start=1)],
+            "pages": [{"number": n, "url": urls[n - 1], "current": n == number} if n else {"gap": True}
+                      for n in page_window(number, len(urls))],
         } if len(urls) > 1 else None,
         "author": _author_view(ctx.authors[page.key], "") if page.kind == "author" else None,
         "connect": connect_view(None, ctx, authors=(page.key,), here=page.url) if page.kind == "author" and page.number == 1 else [],
