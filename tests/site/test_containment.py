@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from pathlib import Path
 
+import mkdocs.utils
 import pytest
 
 from press import cli
-from press.adapters import building
+from press.adapters import building, pages_ahead
 
 from .builder import article, make_fixture, press_errors
 
@@ -107,6 +109,22 @@ def test_ctrl_c_leaves_the_site_as_it_was(project: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(building, "build", interrupted)
     assert cli.main(["build"]) == 130
     assert capsys.readouterr().err.strip().endswith("press build: interrupted; the site folder is left as it was")
+    assert snapshot(project) == before
+
+
+def test_ctrl_c_while_pages_are_written_leaves_no_staging_folder(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The helper that makes page files ahead is stopped too: it would remake the staging folder being removed."""
+    assert cli.main(["build"]) == 0
+    before = snapshot(project)
+    monkeypatch.setattr(pages_ahead, "PROGRAM", "import time\ntime.sleep(1.5)\n" + pages_ahead.PROGRAM)
+
+    def interrupted(content: bytes, output_path: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(mkdocs.utils, "write_file", interrupted)
+    assert cli.main(["build"]) == 130
+    time.sleep(2.5)  # past the helper's start, had it been left running
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site.")]
     assert snapshot(project) == before
 
 
