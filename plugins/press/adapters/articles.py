@@ -445,11 +445,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.pages_ahead.stop()
-        self._flush()
+        self._flush()  # what a failed build rendered is still valid for the next one
 
     def on_shutdown(self) -> None:
         """Ctrl-C skips on_build_error: the helper must not make folders in a staging folder being removed."""
-        self.pages_ahead.stop()  # what a failed build rendered is still valid for the next one
+        self.pages_ahead.stop()
 
     def _flush(self) -> None:
         store: Store | None = getattr(self, "cache", None)

@@ -11,7 +11,8 @@ truncates a file, and MkDocs opens with truncation.
 
 Only paths the build has claimed (`press.core.urls.Outputs`) are made, so they are inside the
 site folder. A page MkDocs did not write (it skips an empty page) would be left as an empty
-file, so `finish` removes those (and their folders, when empty). If the helper fails, the build is the same, only slower.
+file, so `finish` removes those, and their folders when empty. If the helper fails, the build
+is the same, only slower.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class PagesAhead:
             self.stop()
 
     def finish(self) -> None:
-        """Wait for the helper, then remove the files of pages MkDocs did not write (it skips an empty page)."""
+        """Wait for the helper, then remove what it made for pages MkDocs did not write (it skips an empty page)."""
         if self.process is None:
             return
         if self.process.wait() != 0:
