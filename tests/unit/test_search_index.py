@@ -19,9 +19,10 @@ def test_pages_are_the_sites_html_outside_the_index(tmp_path: Path) -> None:
     write(tmp_path / "b/index.html", '<nav>x</nav><article data-pagefind-body><p>b</p></article>')
     write(tmp_path / "pagefind/x.html", "ignored: the index's own folder")
     write(tmp_path / "feed.xml", "<rss/>")
-    pages = {p.relative_to(tmp_path).as_posix(): read_page(p.relative_to(tmp_path).as_posix(), p.read_bytes())
-             for p in html_pages(tmp_path, "pagefind")}
-    assert sorted(pages) == ["a/index.html", "b/index.html"]
+    write(tmp_path / "c/pagefind/index.html", "<p>c: only the top-level folder of that name is the index's</p>")
+    found = html_pages(tmp_path, "pagefind")
+    assert found == ["a/index.html", "b/index.html", "c/pagefind/index.html"]
+    pages = {rel: read_page(rel, (tmp_path / rel).read_bytes()) for rel in found}
     assert not pages["a/index.html"].marked and pages["a/index.html"].weight == len("<p>a</p>")
     assert pages["b/index.html"].marked and pages["b/index.html"].weight == len('data-pagefind-body><p>b</p></article>')
 

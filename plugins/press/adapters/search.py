@@ -192,8 +192,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         pages = [page for page in written.values() if page is not None]
         if not pages:  # no page marked for the index yet: Pagefind indexes a site without one whole
             written = {}
-        others = [p for p in html_pages(site, self.config.bundle) if p.relative_to(site).as_posix() not in written]
-        pages += [read_page(p.relative_to(site).as_posix(), p.read_bytes()) for p in others]
+        others = [rel for rel in html_pages(site, self.config.bundle) if rel not in written]
+        pages += [read_page(rel, (site / rel).read_bytes()) for rel in others]
         return plan(pages, _settings(), self.config.shard_kb * 1000)
 
     def _index(self, store: BundleStore, shard: Shard, site: Path, *, background: bool = False, niceness: int = 0) -> bool:
@@ -239,7 +239,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         try:
             if STATE.search.superseded():
                 return
-            link_tree(site, snapshot, [p.relative_to(site).as_posix() for p in html_pages(site, self.config.bundle)])
+            link_tree(site, snapshot, html_pages(site, self.config.bundle))
             shards = self._plan(snapshot, {})
             keys = [shard.key for shard in shards]
             for shard in shards:
