@@ -84,10 +84,10 @@ class RenderReuse:
         # The links press/articles found in the body while checking it, unless the Markdown is not that body any more.
         body = site.bodies.get(src) if site is not None else None
         found = site.links_in.get(src) if site is not None and body is not None and engine_markdown(body) == markdown else None
-        targets = []
+        targets, by_src = [], files.src_uris  # link_path normalises as get_file_from_path would, at a fraction of its cost
         for raw, _ in found if found is not None else find_links(src, markdown):
             target = link_path(page.file.src_uri, raw)
-            linked = files.get_file_from_path(target) if target else None
+            linked = by_src.get(target) if target else None
             targets.append(f"{raw} -> {linked.url if linked else 'missing'}")
         sources = [f"{s.id}|{s.publisher}" for s in article.further_reading]
         return [("markdown", markdown), ("src", page.file.src_uri), ("url", page.url), ("targets", "\n".join(targets)),
@@ -100,8 +100,8 @@ class RenderReuse:
         if hit is not None:
             page.toc = get_toc(hit.toc)
             page.present_anchor_ids = set(hit.anchors)
-            page.links_to_anchors = {f: anchors for src, anchors in hit.anchor_links.items()
-                                     if (f := files.get_file_from_path(src)) is not None}
+            by_src = files.src_uris  # the stored keys are src_uris already: no path to normalise
+            page.links_to_anchors = {f: anchors for src, anchors in hit.anchor_links.items() if (f := by_src.get(src)) is not None}
             for level, name, message in hit.logs:
                 logging.getLogger(name).log(level, message)
             return hit.html
