@@ -41,38 +41,42 @@ class Store:
 
     def path(self, namespace: str, name: str, suffix: str = "") -> Path:
         """Where the entry `name` of `namespace` is kept."""
+        return Path(self._place(namespace, name, suffix))
+
+    def _place(self, namespace: str, name: str, suffix: str) -> str:
+        """`path` as a string: a rebuild reads every cached page and card, and making a Path of each cost a second."""
         hashed = name if HEX.fullmatch(name) else digest("press-store-name", [("name", name)])
-        # One join of strings: a rebuild asks for the path of every card and cached page, and Path's `/` cost more.
-        return Path(os.path.join(self.root, namespace, hashed[:2], hashed + suffix))
+        return os.path.join(self.root, namespace, hashed[:2], hashed + suffix)
 
     def folder(self, namespace: str) -> Path:
         """A namespace's own folder, for entries that are folders (search bundles)."""
         return self.root / namespace
 
     def read(self, namespace: str, name: str, suffix: str = "") -> bytes | None:
-        path = self.path(namespace, name, suffix)
-        pending = self.behind.pending(path)
+        place = self._place(namespace, name, suffix)
+        pending = self.behind.pending(place)
         if pending is not None:
             return pending
         try:
-            return path.read_bytes()
+            with open(place, "rb") as entry:
+                return entry.read()
         except OSError:
             return None  # absent or unreadable: computed again
 
     def write(self, namespace: str, name: str, data: bytes, suffix: str = "", *, behind: bool = False) -> Path:
         """Store an entry; `behind`: from the writing thread, for a caller that never opens the file itself."""
-        path = self.path(namespace, name, suffix)
+        place = self._place(namespace, name, suffix)
         if behind:
-            self.behind.submit(path, data)
+            self.behind.submit(place, data)
         else:
-            if self.behind.pending(path) is not None:
+            if self.behind.pending(place) is not None:
                 self.behind.flush()  # an older write of this entry must not land after this one
-            write_atomically(path, data)
-        return path
+            write_atomically(Path(place), data)
+        return Path(place)
 
     def flush(self) -> list[tuple[Path, OSError]]:
         """Wait until every entry is on disk; the entries that could not be written (computed again next time)."""
-        return self.behind.flush()
+        return [(Path(place), exc) for place, exc in self.behind.flush()]
 
     def get(self, namespace: str, name: str, key: str) -> bytes | None:
         """The entry made for exactly `key`, or None."""

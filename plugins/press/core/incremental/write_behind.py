@@ -27,16 +27,19 @@ IDLE_SECONDS = 1.0  # a writer thread with nothing to write this long ends
 
 
 class WriteBehind:
-    """A queue of (path, bytes) and the one thread that writes them, started at the first entry."""
+    """A queue of (path, bytes) and the one thread that writes them, started at the first entry.
+
+    Paths are strings: the store asks for one on every read, and a Path costs more to make and to hash.
+    """
 
     def __init__(self) -> None:
-        self._pending: dict[Path, bytes] = {}  # the latest bytes of every path not yet on disk
-        self._queue: deque[Path] = deque()  # each pending path once, in the order first submitted
+        self._pending: dict[str, bytes] = {}  # the latest bytes of every path not yet on disk
+        self._queue: deque[str] = deque()  # each pending path once, in the order first submitted
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
-        self._failed: list[tuple[Path, OSError]] = []
+        self._failed: list[tuple[str, OSError]] = []
 
-    def submit(self, path: Path, data: bytes) -> None:
+    def submit(self, path: str, data: bytes) -> None:
         """Write `data` to `path` soon; until then `pending(path)` returns it."""
         with self._changed:
             if path not in self._pending:
@@ -50,12 +53,12 @@ class WriteBehind:
                 self._thread.start()
                 _LIVE.add(self)
 
-    def pending(self, path: Path) -> bytes | None:
+    def pending(self, path: str) -> bytes | None:
         """The bytes waiting to be written to `path`, or None when it is on disk (or was never submitted)."""
         with self._changed:
             return self._pending.get(path)
 
-    def flush(self) -> list[tuple[Path, OSError]]:
+    def flush(self) -> list[tuple[str, OSError]]:
         """Wait until every submitted entry is written; the entries that failed since the last flush."""
         with self._changed:
             while self._pending:
@@ -74,7 +77,7 @@ class WriteBehind:
                 path = self._queue.popleft()
                 data = self._pending[path]
             try:
-                write_atomically(path, data)
+                write_atomically(Path(path), data)
             except OSError as exc:
                 with self._changed:
                     self._failed.append((path, exc))
