@@ -41,8 +41,9 @@ def test_dataclasses_and_wide_integers_have_no_exact_form_but_markup_and_number_
 
 
 def test_covered_keys_are_left_to_the_caller_and_names_separate_parts() -> None:
-    assert context_parts({"page": object(), "press": {"x": 1}}, covered=["page"]) == [("context.press", '{"x":1}')]
+    assert context_parts({"page": object(), "press": {"x": 1}}, covered=["page"]) == [("context.press", b'{"x":1}')]
     assert fingerprint([("a", "bc")]) != fingerprint([("ab", "c")])
+    assert fingerprint([("a", "bé")]) == fingerprint([("a", "bé".encode())])  # bytes are the text's UTF-8
 
 
 def test_an_entry_is_returned_only_for_its_own_fingerprint(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.incremental.page_cache import PageCache, Uncacheable, context_parts, exact_json, fingerprint
+from ..core.incremental.page_cache import PageCache, Uncacheable, context_parts, exact_json, exact_json_bytes, fingerprint
 from .articles import articles_plugin
 from .render_cache import environment, plain, toc_token
 
@@ -101,12 +101,12 @@ class PageReuse:
         log.debug(f"pages: {self.hits} from the cache, {self.misses} rendered and stored, {self.uncacheable} uncacheable")
 
 
-def _page_json(page: Page) -> str:
+def _page_json(page: Page) -> bytes:
     """Everything of the page a template can read, but its body (a part of its own)."""
     def link(other: Any) -> Any:
         return [other.title, other.url] if other is not None else None
 
-    return exact_json({
+    return exact_json_bytes({
         "src": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url, "canonical": page.canonical_url,
         "edit": page.edit_url, "title": page.title, "meta": page.meta,
         "toc": [toc_token(link) for link in page.toc], "home": page.is_homepage, "previous": link(page.previous_page),

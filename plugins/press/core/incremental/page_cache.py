@@ -38,8 +38,13 @@ OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUG
 
 def exact_json(value: Any) -> str:
     """Plain data as canonical JSON; anything else raises ``Uncacheable``, so a fingerprint never guesses."""
+    return exact_json_bytes(value).decode("utf-8")
+
+
+def exact_json_bytes(value: Any) -> bytes:
+    """`exact_json` as UTF-8, for a fingerprint: a page's context goes to the hash without a round trip through str."""
     try:
-        return orjson.dumps(value, option=OPTIONS, default=_exact).decode("utf-8")
+        return orjson.dumps(value, option=OPTIONS, default=_exact)
     except orjson.JSONEncodeError as exc:  # a type `_exact` refused, or an integer wider than 64 bits
         raise Uncacheable(str(exc.__cause__ or exc)) from exc
 
@@ -52,15 +57,15 @@ def _exact(value: Any) -> Any:
     raise Uncacheable(f"{type(value).__module__}.{type(value).__qualname__}")
 
 
-def fingerprint(parts: Iterable[tuple[str, str]]) -> str:
+def fingerprint(parts: Iterable[tuple[str, str | bytes]]) -> str:
     """A hash of named parts (``press.core.incremental.digest``)."""
     return digest(f"press-page-cache:{FORMAT}", parts)
 
 
-def context_parts(context: Mapping[str, Any], covered: Iterable[str]) -> list[tuple[str, str]]:
+def context_parts(context: Mapping[str, Any], covered: Iterable[str]) -> list[tuple[str, str | bytes]]:
     """Every context value but those the caller fingerprints itself (``covered``), as exact JSON."""
     skip = set(covered)
-    return [(f"context.{key}", exact_json(context[key])) for key in sorted(context) if key not in skip]
+    return [(f"context.{key}", exact_json_bytes(context[key])) for key in sorted(context) if key not in skip]
 
 
 class PageCache:
