@@ -216,6 +216,38 @@ def test_a_truncated_or_garbled_cached_card_is_drawn_again(tmp_path: Path, damag
     assert (again, drawn, again.read_bytes()) == (path, True, good)
 
 
+@pytest.mark.parametrize("damage", [lambda png: png[:-100], lambda png: png[:40] + b"x" * 60 + png[100:]])
+def test_a_card_found_whole_is_not_read_again_until_its_file_changes(tmp_path: Path, damage, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, key = Store(tmp_path), card_key(SPEC)
+    path, _ = cached_card(SPEC, store)
+    whole = memos.WholeCards(store)
+    assert whole.whole(key) and not whole.whole("0" * 20)
+    whole.save()
+    store.flush()
+    reads: list[Path] = []
+    real = memos.intact
+    monkeypatch.setattr(memos, "intact", lambda p: reads.append(p) or real(p))
+    assert memos.WholeCards(store).whole(key) and reads == []  # the next build trusts the signature it kept
+    good = path.read_bytes()
+    time.sleep(0.01)  # a write through a hard link in site/, the same size or not: the modification time moves
+    with open(path, "r+b") as card:  # the same inode: only the size or the modification time tells
+        card.write(damage(good))
+        card.truncate()
+    assert not memos.WholeCards(store).whole(key) and reads == [path]
+
+
+def test_a_card_drawn_by_a_build_is_trusted_by_the_next_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, key = Store(tmp_path), card_key(SPEC)
+    whole = memos.WholeCards(store)
+    assert not whole.whole(key)
+    path, _ = cached_card(SPEC, store)
+    whole.drawn(key, path)
+    whole.save()
+    store.flush()
+    monkeypatch.setattr(memos, "intact", lambda p: pytest.fail(f"{p} read again"))
+    assert memos.WholeCards(store).whole(key)
+
+
 def test_a_background_image_is_drawn_and_a_broken_one_is_an_error() -> None:
     plain = Image.open(io.BytesIO(render_png(SPEC)))
     photo = Image.open(io.BytesIO(render_png(dataclasses.replace(SPEC, background=png_of((250, 250, 250), (300, 1000))))))

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.features.cards import CardSpec, card_key
-from ..core.features.images import intact
 from ..core.incremental import memos
 from ..core.incremental.store import Store
 
@@ -32,10 +31,12 @@ class CardDrawing:
 
     def __init__(self, store: Store, specs: list[CardSpec]) -> None:
         keyed = {card_key(spec): spec for spec in specs}
-        todo = {key: spec for key, spec in keyed.items() if not intact(memos.card_file(store, key))}
+        self.whole = memos.WholeCards(store)
+        todo = {key: spec for key, spec in keyed.items() if not self.whole.whole(key)}
         self.futures: dict[str, Future[tuple[Path, bool]]] = {}
         self.pool: Executor | None = None
         if not todo:
+            self.whole.save()
             return  # the usual rebuild: every card is in the cache, no worker to start
         cores = os.cpu_count() or 1
         if len(todo) < PROCESSES_FROM:
@@ -58,9 +59,13 @@ class CardDrawing:
         """Wait for every card, calling `advance` as each is done; how many were drawn."""
         try:
             drawn = 0
-            for future in as_completed(self.futures.values()):
-                drawn += future.result()[1]
+            keys = {future: key for key, future in self.futures.items()}
+            for future in as_completed(keys):
+                path, was_drawn = future.result()
+                self.whole.drawn(keys[future], path)
+                drawn += was_drawn
                 advance()
+            self.whole.save()
             return drawn
         finally:
             self.close()
