@@ -34,14 +34,17 @@ class ShareLink:
 
 def share_links(title: str, url: str, mastodon_share: str = DEFAULT_MASTODON_SHARE) -> tuple[ShareLink, ...]:
     """The links that share the article at `url` (absolute http(s)); none for any other address."""
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
         return ()
-    text = f"{title} {url}"
+    # Each piece encoded once: every article of every build makes these links.
+    encoded_title, encoded_url = _encode(title), _encode(url)
+    text = f"{encoded_title}%20{encoded_url}"
     return (
         ShareLink("mastodon", "Mastodon", "Share on Mastodon", _with_query(mastodon_share, text=text)),
         ShareLink("bluesky", "Bluesky", "Share on Bluesky", _with_query(BLUESKY_COMPOSE, text=text)),
-        ShareLink("linkedin", "LinkedIn", "Share on LinkedIn", _with_query(LINKEDIN_SHARE, url=url)),
-        ShareLink("email", "Email", "Share by email", f"mailto:?subject={_encode(title)}&body={_encode(url)}"),
+        ShareLink("linkedin", "LinkedIn", "Share on LinkedIn", _with_query(LINKEDIN_SHARE, url=encoded_url)),
+        ShareLink("email", "Email", "Share by email", f"mailto:?subject={encoded_title}&body={encoded_url}"),
     )
 
 
@@ -69,8 +72,8 @@ def fediverse_creators(authors: tuple[Author, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(handle for handle in found if handle))
 
 
-def _with_query(base: str, **params: str) -> str:
-    query = "&".join(f"{key}={_encode(value)}" for key, value in params.items())
+def _with_query(base: str, **encoded: str) -> str:
+    query = "&".join(f"{key}={value}" for key, value in encoded.items())
     return f"{base}{'&' if '?' in base else '?'}{query}"
 
 
