@@ -493,8 +493,9 @@ def contained_files(files: Files, docs_dir: str) -> tuple[Files, list[ContentErr
         return linked[folder]
 
     kept, refused = [], []
+    docs = os.path.normpath(docs_dir)
     for file in files:
-        if file.abs_src_path and Path(file.src_dir or "") == Path(docs_dir):
+        if file.abs_src_path and file.src_dir and os.path.normpath(file.src_dir) == docs:
             path = os.path.normpath(file.abs_src_path)
             real = os.path.realpath(path) if os.path.islink(path) or through_link(os.path.dirname(path)) else root
             if os.path.commonpath([root, real]) != root:
