@@ -14,6 +14,7 @@ import hashlib
 import pickle
 from typing import Any
 
+from ..features.page_bytes import page_bytes
 from ..features.page_scanning import PageScanning, ScanFailed
 from ..features.trimmed_css import PageUse, shared_use
 from .digest import digest
@@ -36,7 +37,7 @@ class PageUses:
 
     def use(self, html: str) -> PageUse | None:
         """The page's use, or None when it is scanned beside the build: `finish` returns it then."""
-        data = html.encode("utf-8")
+        data = page_bytes(html)
         key = hashlib.sha256(data).digest()
         found = self.now.get(key) or self.kept.get(key)
         if found is None:
