@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from press.core.incremental import write_behind
+from press.core.incremental import store as store_module, write_behind
 
 from press.core.incremental.store import Store
 
@@ -39,6 +39,33 @@ def test_namespaces_keep_equal_names_apart(tmp_path: Path) -> None:
     store.write("memos", "articles", b"a")
     store.write("pages", "articles", b"b")
     assert (store.read("memos", "articles"), store.read("pages", "articles"), store.read("memos", "related")) == (b"a", b"b", None)
+
+
+def test_a_stale_entry_is_dropped_after_its_key_line_without_reading_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Store(tmp_path).write("pages", "a/index.html", b"k-old\n" + b"x" * 1_000_000)  # from a build of other code
+    Store(tmp_path).write("pages", "b/index.html", b"k\n<p>b</p>")
+    read: list[int] = []
+
+    class Counted:
+        def __init__(self, *args, **kwargs) -> None:
+            self.file = open(*args, **kwargs)
+
+        def __enter__(self) -> "Counted":
+            return self
+
+        def __exit__(self, *exc) -> None:
+            self.file.close()
+
+        def read(self, *size: int) -> bytes:
+            data = self.file.read(*size)
+            read.append(len(data))
+            return data
+
+    monkeypatch.setattr(store_module, "open", Counted, raising=False)
+    store = Store(tmp_path)
+    assert store.get("pages", "a/index.html", "k") is None and store.get("pages", "a/index.html", "k-ol") is None
+    assert sum(read) < 20  # the key lines only, not the megabyte behind them
+    assert store.get("pages", "b/index.html", "k") == b"<p>b</p>" and store.get("pages", "b/index.html", "k\n<p>") is None
 
 
 def test_an_entry_written_behind_is_read_at_once_and_on_disk_after_a_flush(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -79,12 +79,22 @@ class Store:
         return [(Path(place), exc) for place, exc in self.behind.flush()]
 
     def get(self, namespace: str, name: str, key: str) -> bytes | None:
-        """The entry made for exactly `key`, or None."""
-        data = self.read(namespace, name)
-        if data is None:
-            return None
-        head, _, body = data.partition(b"\n")
-        return body if head == key.encode() else None
+        """The entry made for exactly `key`, or None.
+
+        The key line is read first and the rest only when it matches: after a change of code every
+        entry is stale, and reading each whole only to drop it (the site's 560 MB of pages at 10,000
+        articles) left a build's heap fragmented by 250 MB more than an empty cache did.
+        """
+        place = self._place(namespace, name, "")
+        head = key.encode() + b"\n"
+        pending = self.behind.pending(place)
+        if pending is not None:
+            return pending[len(head):] if pending.startswith(head) else None
+        try:
+            with open(place, "rb", buffering=0) as entry:
+                return entry.read() if entry.read(len(head)) == head else None
+        except OSError:
+            return None  # absent or unreadable: computed again
 
     def put(self, namespace: str, name: str, key: str, data: bytes) -> None:
         self.write(namespace, name, key.encode() + b"\n" + data, behind=True)
