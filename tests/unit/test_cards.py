@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import time
 import zlib
 from pathlib import Path
@@ -220,6 +221,7 @@ def test_a_truncated_or_garbled_cached_card_is_drawn_again(tmp_path: Path, damag
 def test_a_card_found_whole_is_not_read_again_until_its_file_changes(tmp_path: Path, damage, monkeypatch: pytest.MonkeyPatch) -> None:
     store, key = Store(tmp_path), card_key(SPEC)
     path, _ = cached_card(SPEC, store)
+    os.utime(path, ns=(10**18, 10**18))  # drawn long ago: any later write moves the modification time, without a sleep
     whole = memos.WholeCards(store)
     assert whole.whole(key) and not whole.whole("0" * 20)
     whole.save()
@@ -229,8 +231,7 @@ def test_a_card_found_whole_is_not_read_again_until_its_file_changes(tmp_path: P
     monkeypatch.setattr(memos, "intact", lambda p: reads.append(p) or real(p))
     assert memos.WholeCards(store).whole(key) and reads == []  # the next build trusts the signature it kept
     good = path.read_bytes()
-    time.sleep(0.01)  # a write through a hard link in site/, the same size or not: the modification time moves
-    with open(path, "r+b") as card:  # the same inode: only the size or the modification time tells
+    with open(path, "r+b") as card:  # a write through a hard link in site/: the same inode, the same size or not
         card.write(damage(good))
         card.truncate()
     assert not memos.WholeCards(store).whole(key) and reads == [path]
