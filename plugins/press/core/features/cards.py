@@ -300,21 +300,31 @@ def _inks(color: tuple[int, int, int], light: bool) -> tuple[tuple[int, int, int
 def _flat_card(layout: Layout, color: tuple[int, int, int]) -> bytes:
     """Text on a flat colour, drawn straight as palette indices: its inks blended into the colour in steps.
 
-    Each line is drawn on a black greyscale image with `BLEND_STEPS` as its ink, so a pixel's value is its
+    The title is drawn on a black greyscale image with `BLEND_STEPS` as its ink, so a pixel's value is its
     anti-aliasing step (Pillow blends glyph coverage as it does in RGB): the index of that step of the title's
-    ink. The other lines' image is shifted past the title's steps, the two added (no line overlaps another) and
-    the bar drawn with its own index. Every colour is exact (quantizing an RGB canvas to these blends, as cards
-    were drawn before, moved some full-strength pixels a shade off), the PNG is under half the RGB one, and with
-    no RGB canvas to draw and quantize a card takes 6 ms instead of 8 to 11.
+    ink. Each other line is drawn the same way on an image the size of its ink's bounding box, shifted past the
+    title's steps and added into its place (no line overlaps another; the box keeps the other 95 % of the card
+    out of the shift and the addition, 1.4 ms of a card), and the bar drawn with its own index. Every colour is
+    exact (quantizing an RGB canvas to these blends, as cards were drawn before, moved some full-strength pixels
+    a shade off), and the PNG is under half the RGB one.
     """
     ink, soft, bar = _inks(color, light=_luminance(color) > 0.5)
     palette = [color] + [_mix(i, color, step / BLEND_STEPS) for i in (ink, soft) for step in range(1, BLEND_STEPS + 1)] + [bar]
-    title, other = Image.new("L", (WIDTH, HEIGHT), 0), Image.new("L", (WIDTH, HEIGHT), 0)
-    for line in layout.lines:
-        ImageDraw.Draw(title if line in layout.title else other).text(
-            (line.x, line.y), line.text, font=font(line.size, line.bold), fill=BLEND_STEPS, anchor="la")
-    indices = ImageChops.add(title, other.point([0] + [min(255, v + BLEND_STEPS) for v in range(1, 256)]))
-    ImageDraw.Draw(indices).rectangle(BAR, fill=len(palette) - 1)
+    indices = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(indices)
+    for line in layout.title:
+        draw.text((line.x, line.y), line.text, font=font(line.size, line.bold), fill=BLEND_STEPS, anchor="la")
+    shifted = [0] + [min(255, v + BLEND_STEPS) for v in range(1, 256)]
+    for line in layout.label + layout.footer:
+        face = font(line.size, line.bold)
+        left, top, right, bottom = face.getbbox(line.text, anchor="la")
+        box = (max(0, line.x + left), max(0, line.y + top), min(WIDTH, line.x + right), min(HEIGHT, line.y + bottom))
+        if box[0] >= box[2] or box[1] >= box[3]:
+            continue  # no ink on the card (a blank line)
+        ink_only = Image.new("L", (box[2] - box[0], box[3] - box[1]), 0)
+        ImageDraw.Draw(ink_only).text((line.x - box[0], line.y - box[1]), line.text, font=face, fill=BLEND_STEPS, anchor="la")
+        indices.paste(ImageChops.add(indices.crop(box), ink_only.point(shifted)), box)
+    draw.rectangle(BAR, fill=len(palette) - 1)
     return indexed_png(indices, [value for rgb in palette for value in rgb])
 
 
