@@ -43,13 +43,11 @@ class IncrementalPlugin(BasePlugin):
         self.pages = PageReuse(config)
         self.preview.configure(config)
 
-    # Last: the preview's plan and the Markdown handed ahead need what every plugin's on_files and on_nav computed;
-    # MkDocs reads and converts every page right after.
+    # Last: the preview's plan needs what every plugin's on_files and on_nav computed; MkDocs reads pages right after.
     @event_priority(-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         self.pages.nav = FAST.nav = nav
         self.preview.plan(nav, config, files)
-        self.render.plan_ahead(config, files)
 
     # Last: the page wrapper must be what MkDocs gets for every page.
     @event_priority(-100)
@@ -71,21 +69,16 @@ class IncrementalPlugin(BasePlugin):
     # Last: the page fingerprint must cover what every other plugin put in the context.
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        self.render.close()  # every page is converted by now: the worker's memory goes back before the rendering
         return self.pages.context(context, page, config)
 
     # Last: only a build whose every step succeeded is one the next preview build may start from.
     @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.render.close()
         self.render.report()
         self.pages.report()
         self.preview.finish(config)
         if self.preview.dirty:
             FAST.keep(config, self.files)
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.render.close()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[[], None]) -> Any:
         return FAST.attach(server, config) if self.preview.dirty else server

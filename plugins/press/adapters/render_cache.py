@@ -18,7 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
@@ -27,13 +27,12 @@ from ..core.content.links import find_links, link_path
 from ..core.incremental.render_cache import Rendered, RenderCache, cache_key
 from .articles import articles_plugin, engine_markdown
 from .engine import NAME as ENGINE  # the engine's logger tree: mkdocs.* or properdocs.*
-from .markdown_ahead import Job, MarkdownAhead
 
 log = get_plugin_logger(__name__)
 RENDERERS = ("markdown", "pymdown-extensions", "mkdocs", "properdocs", "mkdocs-material", "pygments", "nrp-press")
 
 
-class Collect(logging.Handler):
+class _Collect(logging.Handler):
     """The messages logged while one page renders."""
 
     def __init__(self) -> None:
@@ -52,34 +51,8 @@ class RenderReuse:
         self.articles = articles_plugin(config, "press/incremental")
         self.cache = RenderCache(self.articles.cache)
         self.environment = environment(config)
-        self.pending: dict[str, tuple[str, Collect | None, Rendered | None]] = {}  # src -> (key, collector, hit)
-        self.planned: dict[str, tuple[str, str]] = {}  # src -> (Markdown, key) computed for the worker
-        self.ahead: MarkdownAhead | None = None
-        self.hits = self.misses = self.converted_ahead = 0
-
-    def plan_ahead(self, config: MkDocsConfig, files: Files) -> None:
-        """Before the engine reads any page: the articles the cache lacks go to a worker (`MarkdownAhead`)."""
-        self.close()
-        site = self.articles.site
-        if site is None or self.articles.serving:
-            return  # the live preview converts an edit's few pages
-        jobs = []
-        for file in files.documentation_pages():
-            article, body = site.catalog.by_src.get(file.src_uri), site.bodies.get(file.src_uri)
-            if article is None or body is None:
-                continue
-            markdown = engine_markdown(body)
-            key = cache_key(self._inputs(markdown, file, files, article))
-            self.planned[file.src_uri] = (markdown, key)
-            if not self.cache.has(key):
-                jobs.append(Job(file.src_uri, key, markdown, {s.id: s for s in article.further_reading}))
-        self.ahead = MarkdownAhead.start(config, files, jobs, self.articles.cache, ENGINE)
-
-    def close(self) -> None:
-        """Stop the worker, if any: once every page is converted, or when the build fails."""
-        if self.ahead is not None:
-            self.ahead.close()
-            self.ahead = None
+        self.pending: dict[str, tuple[str, _Collect | None, Rendered | None]] = {}  # src -> (key, collector, hit)
+        self.hits = self.misses = 0
 
     def markdown(self, markdown: str, page: Page, files: Files) -> str:
         # A page rendered again (the live preview's early render reuses the last build's page) converts as any page
@@ -93,34 +66,31 @@ class RenderReuse:
         article = site.catalog.by_src.get(page.file.src_uri) if site else None
         if article is None:
             return markdown
-        planned = self.planned.pop(page.file.src_uri, None)
-        key = planned[1] if planned is not None and planned[0] == markdown else cache_key(self._inputs(markdown, page.file, files, article))
-        ahead = self.ahead is not None and self.ahead.take(page.file.src_uri, key)  # the worker stored it
+        key = cache_key(self._inputs(markdown, page, files, article))
         hit = self.cache.get(key)
         if hit is not None:
             self.pending[page.file.src_uri] = (key, None, hit)
             self.hits += 1
-            self.converted_ahead += ahead
             page.render = types.MethodType(_from_cache, page)  # type: ignore[method-assign]  # this page only
             return ""
-        collector = Collect()
+        collector = _Collect()
         logging.getLogger(ENGINE).addHandler(collector)
         self.pending[page.file.src_uri] = (key, collector, None)
         self.misses += 1
         return markdown
 
-    def _inputs(self, markdown: str, file: File, files: Files, article: Any) -> list[tuple[str, str]]:
-        site, src = self.articles.site, file.src_uri
+    def _inputs(self, markdown: str, page: Page, files: Files, article: Any) -> list[tuple[str, str]]:
+        site, src = self.articles.site, page.file.src_uri
         # The links press/articles found in the body while checking it, unless the Markdown is not that body any more.
         body = site.bodies.get(src) if site is not None else None
         found = site.links_in.get(src) if site is not None and body is not None and engine_markdown(body) == markdown else None
         targets, by_src = [], files.src_uris  # link_path normalises as get_file_from_path would, at a fraction of its cost
         for raw, _ in found if found is not None else find_links(src, markdown):
-            target = link_path(src, raw)
+            target = link_path(page.file.src_uri, raw)
             linked = by_src.get(target) if target else None
             targets.append(f"{raw} -> {linked.url if linked else 'missing'}")
         sources = [f"{s.id}|{s.publisher}" for s in article.further_reading]
-        return [("markdown", markdown), ("src", src), ("url", file.url), ("targets", "\n".join(targets)),
+        return [("markdown", markdown), ("src", page.file.src_uri), ("url", page.url), ("targets", "\n".join(targets)),
                 ("sources", "\n".join(sources)), ("environment", self.environment)]
 
     def content(self, html: str, page: Page, files: Files) -> str:
@@ -143,9 +113,8 @@ class RenderReuse:
         return html
 
     def report(self) -> None:
-        self.articles.report.count(markdown_reused=self.hits - self.converted_ahead)
-        log.debug(f"rendered Markdown: {self.hits - self.converted_ahead} from the cache, {self.misses} converted here, "
-                  f"{self.converted_ahead} by a worker beside the build")
+        self.articles.report.count(markdown_reused=self.hits)
+        log.debug(f"rendered Markdown: {self.hits} from the cache, {self.misses} converted")
 
 
 def _nothing(page: Page, config: MkDocsConfig, files: Files) -> None:

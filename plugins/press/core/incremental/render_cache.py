@@ -16,7 +16,6 @@ reported again on a hit, not only the first time.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -55,10 +54,6 @@ class RenderCache:
                             [tuple(entry) for entry in data["logs"]])
         except (ValueError, KeyError, TypeError):
             return None  # absent or unreadable: render again
-
-    def has(self, key: str) -> bool:
-        """Whether an entry is stored under `key` (a readable one, `get` finds out)."""
-        return os.path.isfile(self.store.path("render", key, ".json"))
 
     def put(self, key: str, rendered: Rendered) -> None:
         # The fields by hand: `dataclasses.asdict` deep-copies every token of the table of contents first (half a
