@@ -37,7 +37,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..core.incremental.search_index import BundleStore, html_pages, link_tree
-from ..core.features.page_bytes import page_bytes
+from ..core.features.page_bytes import page_bytes, page_digest
 from ..core.features.search_order import stabilize
 from ..core.features.search_shards import MARKER, Cutter, IndexedPage, Shard, plan, read_page
 from ..core.urls import OutputRefused
@@ -115,8 +115,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     @event_priority(-1000)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.awaited is not None:
-            data = page_bytes(output)  # as MkDocs writes it, encoded once for press/styles too
-            written = self.written[page.file.dest_uri] = read_page(page.file.dest_uri, data) if MARKER in data else None
+            data = page_bytes(output)  # as MkDocs writes it, encoded and hashed once for press/styles too
+            written = self.written[page.file.dest_uri] = read_page(page.file.dest_uri, data, page_digest(output)) if MARKER in data else None
             if self.awaited and written is not None:
                 self._cut(written)
             self.awaited.discard(page.file.src_uri)

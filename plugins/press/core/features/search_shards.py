@@ -48,10 +48,10 @@ def folder_name(key: str) -> str:
     return key[:12]
 
 
-def read_page(path: str, data: bytes) -> IndexedPage:
-    """What the planner needs of one page; `data` is the file's bytes."""
+def read_page(path: str, data: bytes, digest: bytes | None = None) -> IndexedPage:
+    """What the planner needs of one page; `data` is the file's bytes, `digest` their SHA-256 if known."""
     at = data.find(MARKER)
-    return IndexedPage(path, hashlib.sha256(data).digest(), len(data) - at if at >= 0 else len(data), at >= 0)
+    return IndexedPage(path, digest or hashlib.sha256(data).digest(), len(data) - at if at >= 0 else len(data), at >= 0)
 
 
 def plan(pages: Iterable[IndexedPage], settings: Sequence[tuple[str, str]], target: int) -> list[Shard]:

@@ -10,11 +10,10 @@ so it never grows with history, and is written only when it changed.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from typing import Any
 
-from ..features.page_bytes import page_bytes
+from ..features.page_bytes import page_bytes, page_digest
 from ..features.page_scanning import PageScanning, ScanFailed
 from ..features.trimmed_css import PageUse, shared_use
 from .digest import digest
@@ -37,8 +36,7 @@ class PageUses:
 
     def use(self, html: str) -> PageUse | None:
         """The page's use, or None when it is scanned beside the build: `finish` returns it then."""
-        data = page_bytes(html)
-        key = hashlib.sha256(data).digest()
+        data, key = page_bytes(html), page_digest(html)
         found = self.now.get(key) or self.kept.get(key)
         if found is None:
             self.scanned += 1
