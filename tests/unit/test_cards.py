@@ -52,10 +52,15 @@ def test_a_flat_card_is_a_small_palette_png_and_a_photo_card_keeps_every_colour(
 
 
 
-def test_a_flat_card_is_what_drawing_it_in_rgb_shows_within_half_a_blend_step() -> None:
+# Accents above the capitals and descenders below the line: a line's ink past its box would be cut off.
+TALL_INK = CardSpec("Ångström / Çà Élysée", "Jürgen's quay", ("Ésope, Ñandú and Ǆiyaj · gjpqy", "Ωμέγα ÅÄÖ"), "#1f3a7a")
+
+
+@pytest.mark.parametrize("base", [SPEC, TALL_INK])
+def test_a_flat_card_is_what_drawing_it_in_rgb_shows_within_half_a_blend_step(base: CardSpec) -> None:
     """The card is drawn as palette indices; drawn the plain way, in RGB with each line's ink, it looks the same."""
     for color in ("#1f3a7a", "#f0e6c8"):  # white ink on a dark colour, dark ink on a light one
-        spec = dataclasses.replace(SPEC, color=color)
+        spec = dataclasses.replace(base, color=color)
         layout, background = layout_card(spec), cards._rgb(color)
         ink = (20, 20, 20) if cards._luminance(background) > 0.5 else (255, 255, 255)
         soft = cards._mix(ink, background, 0.78)
