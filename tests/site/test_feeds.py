@@ -156,6 +156,16 @@ def test_pages_advertise_their_feeds(site) -> None:
     assert "press-subscribe" not in site.page("archive/2025")
 
 
+def test_a_later_page_of_a_listing_offers_the_whole_listings_feeds_by_its_name(tmp_path: Path) -> None:
+    fixture = make_fixture(tmp_path, {f"vera2/posts/2025/story-{n}.md": article(f"Story {n}", date=f"2025-11-1{n}")
+                                      for n in range(1, 4)})  # two to a page (per_page): the section has two pages
+    fixture.build()
+    lines = [re.search(r'<p class="press-subscribe">(.*?):', fixture.page(url), re.DOTALL).group(1)
+             for url in ("vera2/courts", "vera2/courts/page/2")]
+    assert lines == ["Subscribe to Courts"] * 2  # not "Courts (page 2)": the feed is the whole section's
+    assert "<h1>Courts (page 2)</h1>" in fixture.page("vera2/courts/page/2")
+
+
 def test_ids_are_stable_across_builds_and_slug_changes(tmp_path: Path) -> None:
     first = make_fixture(tmp_path / "a", fixture_files())
     first.build()

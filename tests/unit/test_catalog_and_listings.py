@@ -76,6 +76,7 @@ def test_pagination_has_stable_urls() -> None:
         ("vera2/courts/page/3/", "vera2/courts/page/3/index.md", ["a1"]),
     ]
     assert courts[1].title == "Courts (page 2)"
+    assert [p.listing_title for p in courts] == ["Courts"] * 3  # its feeds' name, on every page
     assert courts[0].page_urls == ("vera2/courts/", "vera2/courts/page/2/", "vera2/courts/page/3/")
 
 

@@ -158,6 +158,7 @@ def listing_view(page: ListingPage, ctx: ViewContext) -> dict[str, Any]:
         "kind": page.kind,
         "publication": page.publication,
         "title": page.title,
+        "listing_title": page.listing_title,  # its feeds are the whole listing's, on every page
         "description": page.description,
         "cards": [article_card(a, ctx) | _card_context(page, a, ctx) for a in page.articles],
         "pagination": {

@@ -36,6 +36,11 @@ class ListingPage:
     publication: str | None = None
 
     @property
+    def listing_title(self) -> str:
+        """The whole listing's title, the same on each of its pages: `title` names the page ("Courts (page 2)")."""
+        return self.title.removesuffix(page_suffix(self.number))
+
+    @property
     def total(self) -> int:
         return len(self.page_urls)
 
@@ -151,6 +156,11 @@ def _pinned_first(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(sorted(articles, key=lambda a: not a.pin))
 
 
+def page_suffix(number: int) -> str:
+    """What a listing page's title adds to the listing's: nothing on the first page."""
+    return f" (page {number})" if number > 1 else ""
+
+
 def _single(kind: str, key: str, title: str, description: str, url: str, articles: tuple[Article, ...]) -> ListingPage:
     return ListingPage(kind, key, title, description, f"{url}index.md", url, 1, (url,), articles)
 
@@ -160,7 +170,7 @@ def _paginate(kind: str, key: str, title: str, description: str, url: str, artic
     count = max(1, -(-len(articles) // per_page))
     urls = tuple(listing_page_url(url, n) for n in range(1, count + 1))
     return [
-        ListingPage(kind, key, title if n == 1 else f"{title} (page {n})", description, f"{urls[n - 1]}index.md", urls[n - 1],
+        ListingPage(kind, key, title + page_suffix(n), description, f"{urls[n - 1]}index.md", urls[n - 1],
                     n, urls, articles[(n - 1) * per_page : n * per_page], publication)
         for n in range(1, count + 1)
     ]
