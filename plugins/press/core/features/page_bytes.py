@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import hashlib
 
-_last: list[object] = [None, b"", None]  # the last page: the output string itself, its bytes, their digest or None
+_last: tuple[str | None, bytes, bytes | None] = (None, b"", None)  # the last page: the output string itself,
+# its bytes and, once asked for, their digest
 
 
 def page_bytes(html: str) -> bytes:
     """`html` in UTF-8, lone surrogates as character references (``mkdocs.commands.build``'s encoding)."""
+    global _last
     if _last[0] is not html:  # not the very same string object as the plugin before asked for
-        _last[:] = [html, html.encode("utf-8", errors="xmlcharrefreplace"), None]
-    return _last[1]  # type: ignore[return-value]
+        _last = (html, html.encode("utf-8", errors="xmlcharrefreplace"), None)
+    return _last[1]
 
 
 def page_digest(html: str) -> bytes:
     """The SHA-256 of `page_bytes(html)`."""
+    global _last
     data = page_bytes(html)
-    if _last[2] is None:
-        _last[2] = hashlib.sha256(data).digest()
-    return _last[2]  # type: ignore[return-value]
+    digest = _last[2]
+    if digest is None:
+        digest = hashlib.sha256(data).digest()
+        _last = (html, data, digest)
+    return digest
